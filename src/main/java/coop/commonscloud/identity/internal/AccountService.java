@@ -1,0 +1,59 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.Accounts;
+import coop.commonscloud.identity.NewAccount;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountService implements Accounts {
+
+	private final AccountStore store;
+	private final PasswordEncoder passwords;
+	private final Caller caller;
+
+	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller) {
+		this.store = store;
+		this.passwords = passwords;
+		this.caller = caller;
+	}
+
+	@Override
+	@Transactional
+	public Account open(NewAccount request) {
+		caller.requireSteward();
+		return openUnchecked(request);
+	}
+
+	/** For bootstrap and demo data, which run before anyone is signed in. */
+	Account openUnchecked(NewAccount request) {
+		if (store.exists(request.username())) {
+			throw new Conflict("The username '" + request.username() + "' is taken");
+		}
+		Account account = new Account(UUID.randomUUID(), request.username(), request.displayName().strip(),
+				request.role(), request.partnerId(), Instant.now());
+		store.insert(account, passwords.encode(request.password()));
+		return account;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Account> findByUsername(String username) {
+		return store.findByUsername(username).map(AccountStore.StoredAccount::account);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Account> adminsOf(UUID partnerId) {
+		caller.requireManages(partnerId);
+		return store.adminsOf(partnerId);
+	}
+}

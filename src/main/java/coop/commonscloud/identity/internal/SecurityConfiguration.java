@@ -1,0 +1,80 @@
+package coop.commonscloud.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the REST API (HTTP Basic, problem-detail errors, CSRF required only for
+ * cookie-authenticated calls) and the web pages (form login, CSRF on every form).
+ */
+@Configuration
+class SecurityConfiguration {
+
+	/** Argon2id at OWASP's minimum: m = 19 MiB, t = 2, p = 1; 16-byte salt, 32-byte hash. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(AccountStore accounts) {
+		return username -> accounts.findByUsername(username)
+				.map(stored -> new SignedInAccount(stored.account(), stored.passwordHash()))
+				.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+		http.securityMatcher("/api/**", "/v3/api-docs/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
+						.anyRequest().authenticated())
+				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+						problem(response, 401, "Unauthorized",
+								"Sign in first: send HTTP Basic credentials of a region account")))
+				.exceptionHandling(errors -> errors
+						.authenticationEntryPoint((request, response, e) -> problem(response, 401, "Unauthorized",
+								"Sign in first: send HTTP Basic credentials of a region account"))
+						.accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
+								"This request needs a CSRF token or credentials it does not have")))
+				.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/manage/**", "/account/**").authenticated()
+						.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+						.requestMatchers("/actuator/**").hasRole("STEWARD")
+						.anyRequest().permitAll())
+				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
+				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (status == 401) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Commons Cloud\"");
+		}
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}

@@ -1,0 +1,47 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.platform.Caller;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Reads the caller from Spring Security's context of the current request. */
+@Component
+class SecurityContextCaller implements Caller {
+
+	@Override
+	public Optional<String> username() {
+		return authentication().map(Authentication::getName);
+	}
+
+	@Override
+	public boolean isSteward() {
+		return authentication().map(a -> a.getAuthorities().stream()
+				.anyMatch(authority -> "ROLE_STEWARD".equals(authority.getAuthority())))
+				.orElse(false);
+	}
+
+	@Override
+	public boolean manages(UUID partnerId) {
+		return isSteward() || (partnerId != null && adminOf().filter(partnerId::equals).isPresent());
+	}
+
+	@Override
+	public Optional<UUID> adminOf() {
+		return authentication().map(Authentication::getPrincipal)
+				.filter(SignedInAccount.class::isInstance)
+				.map(principal -> ((SignedInAccount) principal).partnerId());
+	}
+
+	private static Optional<Authentication> authentication() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return Optional.empty();
+		}
+		return Optional.of(authentication);
+	}
+}

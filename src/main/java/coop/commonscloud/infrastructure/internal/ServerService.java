@@ -1,0 +1,128 @@
+package coop.commonscloud.infrastructure.internal;
+
+import coop.commonscloud.infrastructure.Server;
+import coop.commonscloud.infrastructure.ServerDetails;
+import coop.commonscloud.infrastructure.ServerId;
+import coop.commonscloud.infrastructure.ServerLocality;
+import coop.commonscloud.infrastructure.Servers;
+import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.region.Locality;
+import coop.commonscloud.region.Region;
+import coop.commonscloud.region.RegionSlug;
+import coop.commonscloud.region.Regions;
+import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteId;
+import coop.commonscloud.region.Sites;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class ServerService implements Servers {
+
+	private final ServerStore store;
+	private final Partners partners;
+	private final Sites sites;
+	private final Regions regions;
+	private final Caller caller;
+
+	ServerService(ServerStore store, Partners partners, Sites sites, Regions regions, Caller caller) {
+		this.store = store;
+		this.partners = partners;
+		this.sites = sites;
+		this.regions = regions;
+		this.caller = caller;
+	}
+
+	@Override
+	@Transactional
+	public Server add(ServerDetails details) {
+		caller.requireManages(details.partner().value());
+		checkReferences(details);
+		ServerId id = new ServerId(UUID.randomUUID());
+		try {
+			store.insert(id, details);
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("This partner already has a server named '" + details.name() + "'");
+		}
+		return get(id);
+	}
+
+	@Override
+	@Transactional
+	public Server update(ServerId id, ServerDetails details) {
+		Server existing = get(id);
+		caller.requireManages(existing.details().partner().value());
+		caller.requireManages(details.partner().value());
+		checkReferences(details);
+		try {
+			store.update(id, details);
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("This partner already has a server named '" + details.name() + "'");
+		}
+		return get(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Server> find(ServerId id) {
+		return store.find(id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Server get(ServerId id) {
+		return find(id).orElseThrow(() -> new NotFound("There is no server " + id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Server> ofPartner(PartnerId partner) {
+		return store.ofPartner(partner);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ServerLocality> inRegion(RegionSlug slug) {
+		Region region = regions.get(slug);
+		Map<UUID, Site> regionSites = sites.inRegion(slug).stream()
+				.collect(Collectors.toMap(s -> s.id().value(), Function.identity()));
+		return store.atSites(regionSites.keySet()).stream()
+				.map(server -> {
+					Site site = regionSites.get(server.details().site().value());
+					Locality locality = region.hasBoundary() ? regions.locality(slug, site.coordinates()) : null;
+					return new ServerLocality(server, site, locality);
+				})
+				.toList();
+	}
+
+	/**
+	 * A server may only stand at a site of its own partner, or at one of the region's own sites
+	 * (a library, a community house), never at another partner's site.
+	 */
+	private void checkReferences(ServerDetails details) {
+		if (partners.findBy(details.partner()).isEmpty()) {
+			throw new InvalidInput("There is no partner " + details.partner());
+		}
+		if (details.site() != null) {
+			Site site = sites.find(details.site())
+					.orElseThrow(() -> new InvalidInput("There is no site " + details.site()));
+			if (site.partner() != null && !site.partner().equals(details.partner())) {
+				throw new InvalidInput("Site '" + site.name() + "' belongs to another partner; choose one of this "
+						+ "partner's sites or one of the region's shared sites");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,26 @@
+package coop.commonscloud.parameters;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The one way to read and set platform parameters. */
+public interface PlatformParameters {
+
+	/** The value in force at {@code at}: the latest entry effective at or before it. */
+	ParameterValue valueAt(ParameterKey key, Instant at);
+
+	default ParameterValue current(ParameterKey key) {
+		return valueAt(key, Instant.now());
+	}
+
+	/** Every value in force at {@code at}, keyed by name, for recording alongside a check. */
+	List<ParameterEntry> allAt(Instant at);
+
+	/** The whole history of one parameter, newest first. */
+	List<ParameterEntry> history(ParameterKey key);
+
+	List<ParameterDefinition> definitions();
+
+	/** Appends a new value; validates the key, unit range and reason. Publishes {@link ParameterChanged}. */
+	ParameterEntry set(ParameterChange change);
+}

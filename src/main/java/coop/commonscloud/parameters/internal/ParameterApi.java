@@ -1,0 +1,62 @@
+package coop.commonscloud.parameters.internal;
+
+import coop.commonscloud.parameters.ParameterChange;
+import coop.commonscloud.parameters.ParameterDefinition;
+import coop.commonscloud.parameters.ParameterEntry;
+import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.platform.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Platform parameters are public to read; until governance sets them, a steward sets them. */
+@RestController
+@RequestMapping("/api/parameters")
+@Tag(name = "Platform parameters")
+class ParameterApi {
+
+	private final PlatformParameters parameters;
+	private final Caller caller;
+
+	ParameterApi(PlatformParameters parameters, Caller caller) {
+		this.parameters = parameters;
+		this.caller = caller;
+	}
+
+	@GetMapping
+	List<ParameterEntry> inForce(@RequestParam(required = false) Instant at) {
+		return parameters.allAt(at == null ? Instant.now() : at);
+	}
+
+	@GetMapping("/definitions")
+	List<ParameterDefinition> definitions() {
+		return parameters.definitions();
+	}
+
+	@GetMapping("/{key}")
+	List<ParameterEntry> history(@PathVariable String key) {
+		return parameters.history(new ParameterKey(key));
+	}
+
+	record NewValue(BigDecimal value, Instant effectiveFrom, String reason) {
+	}
+
+	@PostMapping("/{key}")
+	@ResponseStatus(HttpStatus.CREATED)
+	ParameterEntry set(@PathVariable String key, @RequestBody NewValue body) {
+		caller.requireSteward();
+		return parameters.set(new ParameterChange(new ParameterKey(key), body.value(),
+				body.effectiveFrom() == null ? Instant.now() : body.effectiveFrom(), caller.actor(), body.reason(), null));
+	}
+}

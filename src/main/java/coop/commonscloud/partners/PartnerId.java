@@ -1,0 +1,20 @@
+package coop.commonscloud.partners;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record PartnerId(UUID value) {
+
+	public PartnerId {
+		Objects.requireNonNull(value, "partner id");
+	}
+
+	public static PartnerId random() {
+		return new PartnerId(UUID.randomUUID());
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+}

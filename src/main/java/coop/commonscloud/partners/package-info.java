@@ -1,0 +1,2 @@
+/** The region's partner organisations (hosting co-ops), their structure and contacts. */
+package coop.commonscloud.partners;

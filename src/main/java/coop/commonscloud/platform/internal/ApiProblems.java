@@ -1,0 +1,91 @@
+package coop.commonscloud.platform.internal;
+
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.NotPermitted;
+import java.net.URI;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of the REST API into an RFC 9457 problem detail that says what was wrong and
+ * what to do. Input problems carry the list of problems in {@code problems}.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(InvalidInput.class)
+	ProblemDetail invalid(InvalidInput e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+		problem.setProperty("problems", e.problems());
+		return problem;
+	}
+
+	@ExceptionHandler(NotFound.class)
+	ProblemDetail notFound(NotFound e) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+	}
+
+	@ExceptionHandler(NotPermitted.class)
+	ProblemDetail notPermitted(NotPermitted e) {
+		return problem(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ProblemDetail conflict(Conflict e) {
+		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException e) {
+		return problem(HttpStatus.CONFLICT, "Conflict", "A record with the same name or key already exists");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				"'" + e.getName() + "' could not be read from '" + e.getValue() + "'");
+		problem.setProperty("problems", List.of(problem.getDetail()));
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String reason = ex.getMostSpecificCause() instanceof InvalidInput invalid ? invalid.getMessage()
+				: "The request body is not valid JSON of the expected shape: " + firstLine(ex.getMostSpecificCause().getMessage());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", reason);
+		problem.setProperty("problems", List.of(reason));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "no detail";
+		}
+		String line = message.lines().findFirst().orElse(message);
+		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		return problem;
+	}
+}

@@ -1,0 +1,33 @@
+package coop.commonscloud.platform.internal;
+
+import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.NotPermitted;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** For the web pages: a readable error page instead of a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageProblems {
+
+	@ExceptionHandler(NotFound.class)
+	ModelAndView notFound(NotFound e) {
+		return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+	}
+
+	@ExceptionHandler(NotPermitted.class)
+	ModelAndView notPermitted(NotPermitted e) {
+		return page(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
+	}
+
+	private static ModelAndView page(HttpStatus status, String title, String message) {
+		ModelAndView view = new ModelAndView("error");
+		view.setStatus(status);
+		view.addObject("status", status.value());
+		view.addObject("title", title);
+		view.addObject("message", message);
+		return view;
+	}
+}

@@ -1,0 +1,21 @@
+package coop.commonscloud.region;
+
+import coop.commonscloud.partners.PartnerId;
+import java.util.List;
+import java.util.Optional;
+
+/** The sites of the region. A partner's admins manage its sites; stewards manage all. */
+public interface Sites {
+
+	Site add(SiteDetails details);
+
+	Site update(SiteId id, SiteDetails details);
+
+	Optional<Site> find(SiteId id);
+
+	Site get(SiteId id);
+
+	List<Site> inRegion(RegionSlug region);
+
+	List<Site> ofPartner(PartnerId partner);
+}

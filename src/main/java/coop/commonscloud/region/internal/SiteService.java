@@ -1,0 +1,113 @@
+package coop.commonscloud.region.internal;
+
+import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.region.RegionSlug;
+import coop.commonscloud.region.Regions;
+import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteDetails;
+import coop.commonscloud.region.SiteId;
+import coop.commonscloud.region.Sites;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SiteService implements Sites {
+
+	private final SiteStore store;
+	private final Regions regions;
+	private final Partners partners;
+	private final Caller caller;
+
+	SiteService(SiteStore store, Regions regions, Partners partners, Caller caller) {
+		this.store = store;
+		this.regions = regions;
+		this.partners = partners;
+		this.caller = caller;
+	}
+
+	@Override
+	@Transactional
+	public Site add(SiteDetails details) {
+		requireMayManage(details.partner());
+		checkReferences(details);
+		SiteId id = new SiteId(UUID.randomUUID());
+		try {
+			store.insert(id, details);
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("Region '" + details.region() + "' already has a site named '" + details.name() + "'");
+		}
+		return store.find(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Site update(SiteId id, SiteDetails details) {
+		Site existing = store.find(id).orElseThrow(() -> new NotFound("There is no site " + id));
+		requireMayManage(existing.partner());
+		requireMayManage(details.partner());
+		checkReferences(details);
+		try {
+			store.update(id, details);
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("Region '" + details.region() + "' already has a site named '" + details.name() + "'");
+		}
+		return store.find(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Site> find(SiteId id) {
+		return store.find(id).map(this::asSeenByCaller);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Site get(SiteId id) {
+		return find(id).orElseThrow(() -> new NotFound("There is no site " + id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Site> inRegion(RegionSlug region) {
+		regions.get(region);
+		return store.inRegion(region).stream().map(this::asSeenByCaller).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Site> ofPartner(PartnerId partner) {
+		return store.ofPartner(partner).stream().map(this::asSeenByCaller).toList();
+	}
+
+	/** A partner's sites are its admins' to manage; the region's own sites (no partner) are the stewards'. */
+	private void requireMayManage(PartnerId partner) {
+		if (partner == null) {
+			caller.requireSteward();
+		} else {
+			caller.requireManages(partner.value());
+		}
+	}
+
+	private void checkReferences(SiteDetails details) {
+		if (regions.find(details.region()).isEmpty()) {
+			throw new InvalidInput("There is no region '" + details.region() + "'");
+		}
+		if (details.partner() != null && partners.findBy(details.partner()).isEmpty()) {
+			throw new InvalidInput("There is no partner " + details.partner());
+		}
+	}
+
+	private Site asSeenByCaller(Site site) {
+		boolean mine = site.partner() == null ? caller.isSteward() : caller.manages(site.partner().value());
+		return mine ? site : site.forPublic();
+	}
+}
