@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -48,8 +51,15 @@ class SecurityConfiguration {
 				.exceptionHandling(errors -> errors
 						.authenticationEntryPoint((request, response, e) -> problem(response, 401, "Unauthorized",
 								"Sign in first: send HTTP Basic credentials of a region account"))
-						.accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
-								"This request needs a CSRF token or credentials it does not have")))
+						.accessDeniedHandler((request, response, e) -> {
+							// the CSRF check runs before anonymous callers are identified: treat them as unsigned-in
+							if (signedIn()) {
+								problem(response, 403, "Forbidden", "This request needs a valid CSRF token");
+							} else {
+								problem(response, 401, "Unauthorized",
+										"Sign in first: send HTTP Basic credentials of a region account");
+							}
+						}))
 				.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated));
 		return http.build();
 	}
@@ -65,6 +75,12 @@ class SecurityConfiguration {
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
 		return http.build();
+	}
+
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail)
