@@ -30,8 +30,7 @@ class ServerStore {
 		jdbc.sql("insert into server (id, partner_id, site_id, name, role, hardware, nominal_draw_w, low_power_draw_w, "
 				+ "battery_wh, renewable_peak_w, hosting_company, asn) values (:id, :partner, :site, :name, :role, "
 				+ ":hardware, :nominal, :low, :battery, :peak, :company, :asn)")
-				.param("id", id.value())
-				.params(params(d))
+				.params(params(id, d))
 				.update();
 	}
 
@@ -39,13 +38,13 @@ class ServerStore {
 		return jdbc.sql("update server set partner_id = :partner, site_id = :site, name = :name, role = :role, "
 				+ "hardware = :hardware, nominal_draw_w = :nominal, low_power_draw_w = :low, battery_wh = :battery, "
 				+ "renewable_peak_w = :peak, hosting_company = :company, asn = :asn where id = :id")
-				.param("id", id.value())
-				.params(params(d))
+				.params(params(id, d))
 				.update() == 1;
 	}
 
-	private static Map<String, Object> params(ServerDetails d) {
+	private static Map<String, Object> params(ServerId id, ServerDetails d) {
 		Map<String, Object> p = new HashMap<>();
+		p.put("id", id.value());
 		p.put("partner", d.partner().value());
 		p.put("site", d.site() == null ? null : d.site().value());
 		p.put("name", d.name());

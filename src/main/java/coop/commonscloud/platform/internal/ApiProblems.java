@@ -6,6 +6,8 @@ import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	@ExceptionHandler(InvalidInput.class)
 	ProblemDetail invalid(InvalidInput e) {
@@ -62,6 +66,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"'" + e.getName() + "' could not be read from '" + e.getValue() + "'");
 		problem.setProperty("problems", List.of(problem.getDetail()));
 		return problem;
+	}
+
+	/** Anything unforeseen: logged in full here, answered without internals. */
+	@ExceptionHandler(RuntimeException.class)
+	ProblemDetail unexpected(RuntimeException e) {
+		log.error("Unexpected error answering an API request", e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side and nothing was changed; please try again or tell a steward");
 	}
 
 	@Override
