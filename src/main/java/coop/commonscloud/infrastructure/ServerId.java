@@ -1,9 +1,10 @@
 package coop.commonscloud.infrastructure;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-public record ServerId(UUID value) {
+public record ServerId(@JsonValue UUID value) {
 
 	public ServerId {
 		Objects.requireNonNull(value, "server id");

@@ -1,10 +1,11 @@
 package coop.commonscloud.parameters;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import coop.commonscloud.platform.InvalidInput;
 import java.util.regex.Pattern;
 
 /** The name of a platform parameter, such as {@code locality.allowance}. */
-public record ParameterKey(String name) {
+public record ParameterKey(@JsonValue String name) {
 
 	private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
 

@@ -1,9 +1,10 @@
 package coop.commonscloud.partners;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-public record PartnerId(UUID value) {
+public record PartnerId(@JsonValue UUID value) {
 
 	public PartnerId {
 		Objects.requireNonNull(value, "partner id");

@@ -1,10 +1,11 @@
 package coop.commonscloud.region;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import coop.commonscloud.platform.InvalidInput;
 import java.util.regex.Pattern;
 
 /** The short name of a region in addresses, such as {@code naarm}. */
-public record RegionSlug(String value) {
+public record RegionSlug(@JsonValue String value) {
 
 	private static final Pattern FORM = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 

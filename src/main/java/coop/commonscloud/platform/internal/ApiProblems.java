@@ -5,7 +5,11 @@ import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -79,11 +83,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String reason = ex.getMostSpecificCause() instanceof InvalidInput invalid ? invalid.getMessage()
-				: "The request body is not valid JSON of the expected shape: " + firstLine(ex.getMostSpecificCause().getMessage());
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof InvalidInput invalid) {
+			return ResponseEntity.badRequest().body(invalid(invalid));
+		}
+		String reason = cause instanceof MismatchedInputException mismatch ? describe(mismatch)
+				: "The request body is not valid JSON: " + firstLine(cause.getMessage());
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", reason);
 		problem.setProperty("problems", List.of(reason));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Names the field and what it takes, without Java type names. */
+	private static String describe(MismatchedInputException e) {
+		String field = e.getPath().stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> a + "." + b)
+				.orElse("the body");
+		Class<?> target = e.getTargetType();
+		if (target != null && target.isEnum()) {
+			String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+			String got = e instanceof InvalidFormatException invalid ? " got '" + invalid.getValue() + "'" : "";
+			return "'" + field + "' must be one of " + allowed + ";" + got;
+		}
+		String expected = target == null ? "another type" : switch (target.getSimpleName()) {
+			case "Integer", "int", "Long", "long" -> "a whole number";
+			case "Double", "double", "BigDecimal" -> "a number";
+			case "Boolean", "boolean" -> "true or false";
+			case "UUID" -> "an identifier (UUID)";
+			case "Instant" -> "a date and time such as 2026-07-01T00:00:00Z";
+			case "String" -> "text";
+			default -> "a " + (target.isRecord() || java.util.Collection.class.isAssignableFrom(target) ? "JSON object or list" : "value") + " of the documented shape";
+		};
+		return "'" + field + "' must be " + expected;
 	}
 
 	private static String firstLine(String message) {
