@@ -1,0 +1,7 @@
+package coop.commonscloud.settlement;
+
+import java.time.Instant;
+
+/** A transaction as the ledger holds it. */
+public record PostedTransaction(long id, LedgerTransaction transaction, Instant postedAt, String postedBy) {
+}

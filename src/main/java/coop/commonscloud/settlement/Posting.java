@@ -1,0 +1,13 @@
+package coop.commonscloud.settlement;
+
+import coop.commonscloud.platform.Money;
+import java.util.Objects;
+
+/** One leg of a transaction: a positive amount debits the account, a negative amount credits it. */
+public record Posting(LedgerAccount account, Money amount) {
+
+	public Posting {
+		Objects.requireNonNull(account, "account");
+		Objects.requireNonNull(amount, "amount");
+	}
+}

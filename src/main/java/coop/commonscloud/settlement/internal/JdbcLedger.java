@@ -1,0 +1,123 @@
+package coop.commonscloud.settlement.internal;
+
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.Money;
+import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.settlement.Cause;
+import coop.commonscloud.settlement.Ledger;
+import coop.commonscloud.settlement.LedgerAccount;
+import coop.commonscloud.settlement.LedgerTransaction;
+import coop.commonscloud.settlement.PostedTransaction;
+import coop.commonscloud.settlement.Posting;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcLedger implements Ledger {
+
+	private final JdbcClient jdbc;
+	private final Caller caller;
+
+	JdbcLedger(JdbcClient jdbc, Caller caller) {
+		this.jdbc = jdbc;
+		this.caller = caller;
+	}
+
+	@Override
+	@Transactional
+	public PostedTransaction post(LedgerTransaction transaction) {
+		return insert(transaction, null);
+	}
+
+	@Override
+	@Transactional
+	public PostedTransaction reverse(long transactionId, LocalDate on, String why) {
+		PostedTransaction original = find(transactionId)
+				.orElseThrow(() -> new NotFound("There is no ledger transaction " + transactionId));
+		try {
+			return insert(original.transaction().reversal(on, transactionId, why), transactionId);
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("Ledger transaction " + transactionId + " has already been reversed");
+		}
+	}
+
+	private PostedTransaction insert(LedgerTransaction t, Long reverses) {
+		long id = jdbc.sql("insert into ledger_transaction (entry_date, cause_kind, cause_reference, description, posted_by, reverses) "
+				+ "values (:date, :kind, :reference, :description, :by, :reverses) returning id")
+				.param("date", Date.valueOf(t.date()))
+				.param("kind", t.cause().kind().name())
+				.param("reference", t.cause().reference())
+				.param("description", t.description())
+				.param("by", caller.actor())
+				.param("reverses", reverses)
+				.query(Long.class)
+				.single();
+		for (Posting p : t.postings()) {
+			jdbc.sql("insert into ledger_posting (transaction_id, account, currency, amount_minor) values (:tx, :account, :currency, :amount)")
+					.param("tx", id)
+					.param("account", p.account().name())
+					.param("currency", p.amount().currency().getCurrencyCode())
+					.param("amount", p.amount().minorUnits())
+					.update();
+		}
+		return find(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<LedgerAccount, List<Money>> balances() {
+		Map<LedgerAccount, List<Money>> balances = new LinkedHashMap<>();
+		jdbc.sql("select account, currency, sum(amount_minor) as total from ledger_posting group by account, currency "
+				+ "order by account, currency")
+				.query(rs -> {
+					balances.computeIfAbsent(new LedgerAccount(rs.getString("account")), a -> new ArrayList<>())
+							.add(Money.of(rs.getLong("total"), rs.getString("currency")));
+				});
+		return balances;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PostedTransaction> journal() {
+		return transactions("true", Map.of());
+	}
+
+	private java.util.Optional<PostedTransaction> find(long id) {
+		return transactions("t.id = :id", Map.of("id", id)).stream().findFirst();
+	}
+
+	private record Header(long id, LocalDate date, Cause cause, String description, Instant postedAt, String postedBy) {
+	}
+
+	private List<PostedTransaction> transactions(String where, Map<String, Object> params) {
+		List<Header> headers = jdbc.sql("select * from ledger_transaction t where " + where + " order by t.id")
+				.params(params)
+				.query((rs, n) -> new Header(rs.getLong("id"), rs.getDate("entry_date").toLocalDate(),
+						new Cause(Cause.Kind.valueOf(rs.getString("cause_kind")), rs.getString("cause_reference")),
+						rs.getString("description"), rs.getTimestamp("posted_at").toInstant(), rs.getString("posted_by")))
+				.list();
+		Map<Long, List<Posting>> postings = new HashMap<>();
+		jdbc.sql("select transaction_id, account, currency, amount_minor from ledger_posting "
+				+ "where transaction_id in (select t.id from ledger_transaction t where " + where + ") order by id")
+				.params(params)
+				.query(rs -> {
+					postings.computeIfAbsent(rs.getLong("transaction_id"), k -> new ArrayList<>()).add(new Posting(
+							new LedgerAccount(rs.getString("account")), Money.of(rs.getLong("amount_minor"), rs.getString("currency"))));
+				});
+		return headers.stream()
+				.map(h -> new PostedTransaction(h.id(), new LedgerTransaction(h.date(), h.cause(), h.description(),
+						postings.get(h.id())), h.postedAt(), h.postedBy()))
+				.toList();
+	}
+}
