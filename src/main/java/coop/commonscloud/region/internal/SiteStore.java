@@ -28,7 +28,7 @@ class SiteStore {
 		jdbc.sql("insert into site (id, region, partner_id, name, kind, latitude, longitude, address) "
 				+ "values (:id, :region, :partner, :name, :kind, :lat, :lon, :address)")
 				.param("id", id.value())
-				.paramSource(params(d))
+				.params(params(d))
 				.update();
 	}
 
@@ -36,7 +36,7 @@ class SiteStore {
 		return jdbc.sql("update site set region = :region, partner_id = :partner, name = :name, kind = :kind, "
 				+ "latitude = :lat, longitude = :lon, address = :address where id = :id")
 				.param("id", id.value())
-				.paramSource(params(d))
+				.params(params(d))
 				.update() == 1;
 	}
 
