@@ -2,6 +2,7 @@ package coop.commonscloud.region;
 
 import coop.commonscloud.partners.PartnerId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The sites of the region. A partner's admins manage its sites; stewards manage all. */
@@ -18,4 +19,10 @@ public interface Sites {
 	List<Site> inRegion(RegionSlug region);
 
 	List<Site> ofPartner(PartnerId partner);
+
+	/**
+	 * The locality of every site of the region, judged on its true position. For a home the public
+	 * sees, the distance is rounded to 100 m so it cannot be used to find the home.
+	 */
+	Map<SiteId, Locality> localities(RegionSlug region);
 }

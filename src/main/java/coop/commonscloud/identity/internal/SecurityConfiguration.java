@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,8 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the REST API (HTTP Basic, problem-detail errors, CSRF required only for
- * cookie-authenticated calls) and the web pages (form login, CSRF on every form).
+ * Three filter chains: the REST API (HTTP Basic, problem-detail errors, CSRF required only for
+ * cookie-authenticated calls), operations (actuator: health public, the rest for stewards over
+ * HTTP Basic; read-only, so no CSRF) and the web pages (form login, CSRF on every form).
  */
 @Configuration
 class SecurityConfiguration {
@@ -64,13 +66,25 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Health is public; metrics are for stewards, over HTTP Basic so Prometheus can scrape them. */
 	@Bean
 	@Order(2)
+	SecurityFilterChain operations(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+						.anyRequest().hasRole("STEWARD"))
+				.httpBasic(basic -> basic.realmName("Commons Cloud"))
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/manage/**", "/account/**").authenticated()
-						.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-						.requestMatchers("/actuator/**").hasRole("STEWARD")
 						.anyRequest().permitAll())
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());

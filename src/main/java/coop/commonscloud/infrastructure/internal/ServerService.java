@@ -12,7 +12,6 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.region.Locality;
-import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
@@ -95,14 +94,13 @@ class ServerService implements Servers {
 	@Override
 	@Transactional(readOnly = true)
 	public List<ServerLocality> inRegion(RegionSlug slug) {
-		Region region = regions.get(slug);
 		Map<UUID, Site> regionSites = sites.inRegion(slug).stream()
 				.collect(Collectors.toMap(s -> s.id().value(), Function.identity()));
+		Map<SiteId, Locality> localities = sites.localities(slug);
 		return store.atSites(regionSites.keySet()).stream()
 				.map(server -> {
 					Site site = regionSites.get(server.details().site().value());
-					Locality locality = region.hasBoundary() ? regions.locality(slug, site.coordinates()) : null;
-					return new ServerLocality(server, site, locality);
+					return new ServerLocality(server, site, localities.get(site.id()));
 				})
 				.toList();
 	}

@@ -12,7 +12,11 @@ import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteDetails;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
+import coop.commonscloud.region.Locality;
+import coop.commonscloud.region.SiteKind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -88,6 +92,24 @@ class SiteService implements Sites {
 		return store.ofPartner(partner).stream().map(this::asSeenByCaller).toList();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Map<SiteId, Locality> localities(RegionSlug region) {
+		if (!regions.get(region).hasBoundary()) {
+			return Map.of();
+		}
+		Map<SiteId, Locality> localities = new LinkedHashMap<>();
+		for (Site site : store.inRegion(region)) {
+			Locality locality = regions.locality(region, site.coordinates());
+			if (site.kind() == SiteKind.HOME && !mayManage(site)) {
+				locality = new Locality(locality.inside(), Math.round(locality.distanceToBoundaryMetres() / 100) * 100.0,
+						locality.allowanceMetres(), locality.qualifies());
+			}
+			localities.put(site.id(), locality);
+		}
+		return localities;
+	}
+
 	/** A partner's sites are its admins' to manage; the region's own sites (no partner) are the stewards'. */
 	private void requireMayManage(PartnerId partner) {
 		if (partner == null) {
@@ -107,7 +129,10 @@ class SiteService implements Sites {
 	}
 
 	private Site asSeenByCaller(Site site) {
-		boolean mine = site.partner() == null ? caller.isSteward() : caller.manages(site.partner().value());
-		return mine ? site : site.forPublic();
+		return mayManage(site) ? site : site.forPublic();
+	}
+
+	private boolean mayManage(Site site) {
+		return site.partner() == null ? caller.isSteward() : caller.manages(site.partner().value());
 	}
 }

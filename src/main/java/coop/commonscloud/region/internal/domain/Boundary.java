@@ -23,8 +23,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * <p>Inside is decided by JTS on the polygons as GeoJSON (RFC 7946) defines them, with straight
  * edges in longitude/latitude. Distance is geodesic on the WGS84 ellipsoid (GeographicLib), from
  * the point to the nearest point of any ring, shells and holes alike. Edges are first cut into
- * pieces of at most {@link #PIECE_METRES}, so that each piece is a geodesic to well under a
- * millimetre; the nearest piece is then searched along its geodesic.
+ * pieces of at most {@link #PIECE_METRES}, so that a piece departs from the geodesic between its
+ * ends by a few millimetres at most; the nearest piece is then searched along its geodesic.
  */
 public final class Boundary {
 
