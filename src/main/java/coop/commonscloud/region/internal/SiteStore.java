@@ -9,7 +9,9 @@ import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.SiteKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +29,20 @@ class SiteStore {
 	void insert(SiteId id, SiteDetails d) {
 		jdbc.sql("insert into site (id, region, partner_id, name, kind, latitude, longitude, address) "
 				+ "values (:id, :region, :partner, :name, :kind, :lat, :lon, :address)")
-				.param("id", id.value())
-				.paramSource(params(d))
+				.params(params(id, d))
 				.update();
 	}
 
 	boolean update(SiteId id, SiteDetails d) {
 		return jdbc.sql("update site set region = :region, partner_id = :partner, name = :name, kind = :kind, "
 				+ "latitude = :lat, longitude = :lon, address = :address where id = :id")
-				.param("id", id.value())
-				.paramSource(params(d))
+				.params(params(id, d))
 				.update() == 1;
 	}
 
-	private static java.util.Map<String, Object> params(SiteDetails d) {
-		java.util.Map<String, Object> p = new java.util.HashMap<>();
+	private static Map<String, Object> params(SiteId id, SiteDetails d) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("id", id.value());
 		p.put("region", d.region().value());
 		p.put("partner", d.partner() == null ? null : d.partner().value());
 		p.put("name", d.name());
