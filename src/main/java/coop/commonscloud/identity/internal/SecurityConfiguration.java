@@ -63,7 +63,7 @@ class SecurityConfiguration {
 						.requestMatchers("/actuator/**").hasRole("STEWARD")
 						.anyRequest().permitAll())
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
-				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+				.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
 	}
 
