@@ -72,6 +72,8 @@ class PartnerPage {
 		model.addAttribute("admins", accounts.adminsOf(id));
 		model.addAttribute("steward", caller.isSteward());
 		model.addAttribute("regions", allRegions);
+		model.addAttribute("regionNames", allRegions.stream()
+				.collect(Collectors.toMap(r -> r.slug().value(), Region::name)));
 		model.addAttribute("kinds", SiteKind.values());
 		model.addAttribute("roles", ServerRole.values());
 		model.addAttribute("siteChoices", choices);

@@ -21,7 +21,7 @@ record ServerForm(String site, String name, String role, String hardware, String
 
 	static ServerForm of(Server server) {
 		ServerDetails d = server.details();
-		return new ServerForm(d.site() == null ? null : d.site().toString(), d.name(), d.role().name(), d.hardware(),
+		return new ServerForm(d.site() == null ? "" : d.site().toString(), d.name(), d.role().name(), d.hardware(),
 				Integer.toString(d.nominalDrawW()), Integer.toString(d.lowPowerDrawW()), Integer.toString(d.batteryWh()),
 				Integer.toString(d.renewablePeakW()), d.hostingCompany(), d.asn() == null ? null : d.asn().toString());
 	}
