@@ -22,8 +22,9 @@ import java.util.Optional;
 record RegionMap(double width, double height, List<String> boundaryPaths, List<SiteMark> sites,
 		List<ServerMark> servers) {
 
-	static final double WIDTH = 1000;
+	static final double MAX_WIDTH = 1000;
 	static final double MAX_HEIGHT = 700;
+	static final double MIN_WIDTH = 600;
 	static final double MIN_HEIGHT = 320;
 	static final double MIN_STEP = 0.75;
 	private static final double MARGIN = 0.08;
@@ -99,12 +100,13 @@ record RegionMap(double width, double height, List<String> boundaryPaths, List<S
 			double spanX = (maxLon - minLon) * cosLat;
 			double spanY = maxLat - minLat;
 			double margin = Math.max(Math.max(spanX, spanY) * MARGIN, 0.005);
-			double scale = Math.min(WIDTH / (spanX + 2 * margin), MAX_HEIGHT / (spanY + 2 * margin));
-			double drawnHeight = (spanY + 2 * margin) * scale;
-			double height = Math.max(drawnHeight, MIN_HEIGHT);
-			double offsetX = (WIDTH - spanX * scale) / 2;
+			double scale = Math.min(MAX_WIDTH / (spanX + 2 * margin), MAX_HEIGHT / (spanY + 2 * margin));
+			// at least this wide and tall, so that labels near an edge still fit
+			double width = Math.max((spanX + 2 * margin) * scale, MIN_WIDTH);
+			double height = Math.max((spanY + 2 * margin) * scale, MIN_HEIGHT);
+			double offsetX = (width - spanX * scale) / 2;
 			double offsetY = (height - spanY * scale) / 2;
-			return new Projection(minLon, maxLat, cosLat, scale, offsetX, offsetY, WIDTH, height);
+			return new Projection(minLon, maxLat, cosLat, scale, offsetX, offsetY, width, height);
 		}
 
 		double[] point(Coordinates c) {

@@ -76,7 +76,9 @@ class RegionMapTests {
 		RegionMap.SiteMark mark = map.sites().get(0);
 		assertThat(mark.x()).isBetween(map.width() * 0.02, map.width() * 0.98);
 		assertThat(mark.y()).isBetween(map.height() * 0.02, map.height() * 0.98);
-		assertThat(map.viewBox()).startsWith("0 0 1000 ");
+		assertThat(map.width()).isBetween(RegionMap.MIN_WIDTH, RegionMap.MAX_WIDTH);
+		assertThat(map.height()).isBetween(RegionMap.MIN_HEIGHT, RegionMap.MAX_HEIGHT);
+		assertThat(map.viewBox()).startsWith("0 0 ");
 	}
 
 	@Test
@@ -94,7 +96,7 @@ class RegionMapTests {
 	void a_region_without_boundary_or_sites_is_an_empty_map() {
 		RegionMap map = RegionMap.draw(Optional.empty(), List.of(), List.of());
 		assertThat(map.boundaryPaths()).isEmpty();
-		assertThat(map.width()).isEqualTo(1000);
-		assertThat(map.height()).isPositive();
+		assertThat(map.sites()).isEmpty();
+		assertThat(map.width()).as("a small square").isEqualTo(map.height());
 	}
 }
