@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -40,6 +41,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -234,6 +236,26 @@ class WebPagesTests {
 				.andExpect(status().isOk()));
 		assertThat(page.select("[role=alert] li").text()).contains("'Point'");
 		assertThat(page.select("textarea[name=boundary]").text()).contains("\"Point\"");
+	}
+
+	@Test
+	void a_steward_uploads_a_boundary_file_and_the_map_follows_it() throws Exception {
+		String triangle = "{\"type\":\"Polygon\",\"coordinates\":[[[144.9,-37.9],[145.1,-37.9],[145.0,-37.7],[144.9,-37.9]]]}";
+		mvc.perform(multipart("/manage/regions/" + region + "/boundary")
+						.file(new MockMultipartFile("file", "region.geojson", "application/geo+json", triangle.getBytes()))
+						.with(signedIn("admin")).with(csrf()))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/manage/regions/" + region))
+				.andExpect(flash().attribute("notice", "Boundary of 'Web Region " + suffix + "' saved"));
+		Document page = page(mvc.perform(get("/regions/" + region)));
+		assertThat(page.select("svg g.boundaries path").attr("d")).doesNotContain("ZM");
+	}
+
+	@Test
+	void only_stewards_get_the_region_forms() throws Exception {
+		mvc.perform(get("/manage/regions/new").with(signedIn(adminName))).andExpect(status().isForbidden());
+		mvc.perform(get("/manage/regions/" + region).with(signedIn(adminName))).andExpect(status().isForbidden());
+		mvc.perform(get("/manage/regions/new").with(signedIn("admin"))).andExpect(status().isOk());
 	}
 
 	@Test
