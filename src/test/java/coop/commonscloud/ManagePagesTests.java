@@ -2,7 +2,6 @@ package coop.commonscloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,154 +9,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import coop.commonscloud.identity.Accounts;
-import coop.commonscloud.identity.NewAccount;
-import coop.commonscloud.identity.Role;
-import coop.commonscloud.infrastructure.ServerDetails;
-import coop.commonscloud.infrastructure.ServerRole;
-import coop.commonscloud.infrastructure.Servers;
-import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerDetails;
-import coop.commonscloud.partners.Partners;
-import coop.commonscloud.partners.Structure;
-import coop.commonscloud.region.Coordinates;
-import coop.commonscloud.region.RegionSlug;
-import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
-import coop.commonscloud.region.SiteDetails;
-import coop.commonscloud.region.SiteKind;
-import coop.commonscloud.region.Sites;
-import java.util.List;
-import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The web pages against the real application and database, signed in as the people who use them. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class WebPagesTests {
-
-	/** A square region with a square hole, around 145°E 37.8°S. */
-	static final String BOUNDARY = """
-			{"type":"Polygon","coordinates":[
-			 [[144.9,-37.9],[145.1,-37.9],[145.1,-37.7],[144.9,-37.7],[144.9,-37.9]],
-			 [[144.98,-37.82],[145.02,-37.82],[145.02,-37.78],[144.98,-37.78],[144.98,-37.82]]]}""";
-
-	static final UsernamePasswordAuthenticationToken STEWARD = UsernamePasswordAuthenticationToken.authenticated(
-			"admin", null, List.of(new SimpleGrantedAuthority("ROLE_STEWARD")));
-
-	@Autowired
-	MockMvc mvc;
-	@Autowired
-	Regions regions;
-	@Autowired
-	Partners partners;
-	@Autowired
-	Sites sites;
-	@Autowired
-	Servers servers;
-	@Autowired
-	Accounts accounts;
-	@Autowired
-	UserDetailsService users;
-
-	String suffix;
-	RegionSlug region;
-	Partner partner;
-	Partner otherPartner;
-	String adminName;
-
-	@BeforeEach
-	void a_region_with_two_partners_one_of_them_with_an_admin_a_site_and_servers() {
-		suffix = UUID.randomUUID().toString().substring(0, 8);
-		SecurityContextHolder.getContext().setAuthentication(STEWARD);
-		try {
-			region = new RegionSlug("web-" + suffix);
-			regions.createOrRename(region, "Web Region " + suffix);
-			regions.setBoundary(region, BOUNDARY);
-			partner = partners.register(new PartnerDetails("Solar Co-op " + suffix, Structure.REGISTERED_COOPERATIVE,
-					"A" + suffix, List.of()));
-			otherPartner = partners.register(new PartnerDetails("Other Co-op " + suffix,
-					Structure.UNINCORPORATED_COLLECTIVE, null, List.of()));
-			adminName = "admin-" + suffix;
-			accounts.open(new NewAccount(adminName, "Partner Admin", "a-long-enough-password", Role.PARTNER_ADMIN,
-					partner.id().value()));
-			Site library = sites.add(new SiteDetails(region, partner.id(), "Library " + suffix, SiteKind.LIBRARY,
-					new Coordinates(-37.75, 144.95), "1 Main Street"));
-			Site far = sites.add(new SiteDetails(region, partner.id(), "Far Shed " + suffix, SiteKind.PARTNER_RACK,
-					new Coordinates(-38.2, 145.0), null));
-			servers.add(new ServerDetails(partner.id(), library.id(), "near-" + suffix, ServerRole.REGIONAL, null, 40,
-					10, 1000, 300, null, null));
-			servers.add(new ServerDetails(partner.id(), far.id(), "far-" + suffix, ServerRole.REGIONAL, null, 40, 10,
-					1000, 300, null, null));
-		} finally {
-			SecurityContextHolder.clearContext();
-		}
-	}
-
-	@Test
-	void the_home_page_renders_for_the_public_with_nothing_from_elsewhere() throws Exception {
-		Document page = page(mvc.perform(get("/")).andExpect(status().isOk()));
-		assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("/css/site.css");
-		assertThat(page.select("script, img, iframe")).isEmpty();
-		assertThat(page.select("main#main h1")).hasSize(1);
-		assertThat(page.select("a.skip-link").attr("href")).isEqualTo("#main");
-	}
-
-	@Test
-	void the_region_page_draws_the_boundary_with_its_hole_and_marks_servers_by_locality() throws Exception {
-		Document page = page(mvc.perform(get("/regions/" + region)).andExpect(status().isOk()));
-		Elements boundary = page.select("svg g.boundaries path[fill-rule=evenodd]");
-		assertThat(boundary).hasSize(1);
-		assertThat(boundary.attr("d")).as("the shell and its hole are one path").contains("ZM").endsWith("Z");
-		assertThat(page.select("svg g.site[data-site-name='Library %s'] title".formatted(suffix)).text())
-				.isEqualTo("Library %s (Library)".formatted(suffix));
-		assertThat(page.select("svg g.server[data-server-name=near-%s]".formatted(suffix)).attr("data-qualifies"))
-				.isEqualTo("true");
-		Element far = page.selectFirst("svg g.server[data-server-name=far-%s]".formatted(suffix));
-		assertThat(far.attr("data-qualifies")).isEqualTo("false");
-		assertThat(far.select("title").text()).contains("does not qualify").contains("outside the boundary");
-		assertThat(page.select("table#servers th:containsOwn(far-%s)".formatted(suffix))).hasSize(1);
-		assertThat(page.select("table#sites th:containsOwn(Library %s)".formatted(suffix))).hasSize(1);
-	}
-
-	@Test
-	void an_unknown_region_is_a_readable_not_found_page() throws Exception {
-		Document page = page(mvc.perform(get("/regions/no-such-" + suffix)).andExpect(status().isNotFound()));
-		assertThat(page.select("main").text()).contains("There is no region 'no-such-" + suffix + "'");
-	}
-
-	@Test
-	void the_sign_in_page_has_a_form_with_a_csrf_token_and_labelled_fields() throws Exception {
-		Document page = page(mvc.perform(get("/login")).andExpect(status().isOk()));
-		assertThat(page.select("form#sign-in input[name=_csrf]")).hasSize(1);
-		assertThat(page.select("label[for=username]")).hasSize(1);
-		assertThat(page.select("label[for=password]")).hasSize(1);
-		assertThat(page.select("[role=alert]")).isEmpty();
-		Document failed = page(mvc.perform(get("/login").param("error", "")));
-		assertThat(failed.select("[role=alert]").text()).contains("username or password is not right");
-	}
-
-	@Test
-	void managing_needs_signing_in() throws Exception {
-		mvc.perform(get("/manage")).andExpect(status().is3xxRedirection())
-				.andExpect(redirectedUrl("/login"));
-	}
+/** The management pages: who may see and change what, and forms that keep what was typed. */
+class ManagePagesTests extends WebPageTestSupport {
 
 	@Test
 	void a_partner_admin_sees_their_partners_page_with_its_sites_and_forms() throws Exception {
@@ -274,13 +134,5 @@ class WebPagesTests {
 		} finally {
 			SecurityContextHolder.clearContext();
 		}
-	}
-
-	private RequestPostProcessor signedIn(String username) {
-		return user(users.loadUserByUsername(username));
-	}
-
-	private static Document page(ResultActions result) throws Exception {
-		return Jsoup.parse(result.andReturn().getResponse().getContentAsString());
 	}
 }
