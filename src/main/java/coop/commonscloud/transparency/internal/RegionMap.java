@@ -29,8 +29,12 @@ record RegionMap(double width, double height, List<String> boundaryPaths, List<S
 	static final double MIN_STEP = 0.75;
 	private static final double MARGIN = 0.08;
 
-	/** A site at (x, y) in map units; the label goes left of the mark near the right edge. */
-	record SiteMark(String name, String title, double x, double y, boolean labelLeft) {
+	/** A site at (x, y) in map units, its label placed relative to it. */
+	record SiteMark(String name, String title, double x, double y, LabelPlacer.Placement label) {
+
+		public String anchor() {
+			return label.leftOfMark() ? "end" : "start";
+		}
 	}
 
 	/** A server drawn beside its site. */
@@ -44,26 +48,33 @@ record RegionMap(double width, double height, List<String> boundaryPaths, List<S
 	static RegionMap draw(Optional<BoundaryOutline> outline, List<Site> sites, List<ServerLocality> servers) {
 		Projection projection = Projection.fitting(outline, sites);
 		List<String> paths = outline.map(o -> o.polygons().stream().map(projection::path).toList()).orElse(List.of());
-		Map<Object, SiteMark> siteMarks = new LinkedHashMap<>();
+		Map<Object, double[]> positions = new LinkedHashMap<>();
 		for (Site site : sites) {
 			double[] xy = projection.point(site.coordinates());
-			siteMarks.put(site.id(), new SiteMark(site.name(), site.name() + " (" + site.kind().label() + ")",
-					round(xy[0]), round(xy[1]), xy[0] > projection.width() * 0.72));
+			positions.put(site.id(), new double[] {round(xy[0]), round(xy[1])});
 		}
+		LabelPlacer labels = new LabelPlacer(projection.width(), projection.height());
+		positions.values().forEach(xy -> labels.block(xy[0], xy[1], 10));
 		Map<Object, Integer> serversAtSite = new LinkedHashMap<>();
 		List<ServerMark> serverMarks = new ArrayList<>();
 		for (ServerLocality server : servers) {
-			SiteMark at = siteMarks.get(server.site().id());
+			double[] at = positions.get(server.site().id());
 			if (at == null) {
 				continue;
 			}
 			int index = serversAtSite.merge(server.site().id(), 1, Integer::sum) - 1;
-			double x = at.x() + (at.labelLeft() ? -1 : 1) * (4 + 20 * index);
+			double x = at[0] + (at[0] > projection.width() * 0.85 ? -1 : 1) * (4 + 20 * index);
+			labels.block(x, at[1] + 22, 10);
 			serverMarks.add(new ServerMark(server.server().details().name(), ServerVerdicts.describe(server),
-					round(x), round(at.y() + 22), server.qualifies()));
+					round(x), round(at[1] + 22), server.qualifies()));
 		}
-		return new RegionMap(round(projection.width()), round(projection.height()), paths,
-				List.copyOf(siteMarks.values()), serverMarks);
+		List<SiteMark> siteMarks = new ArrayList<>();
+		for (Site site : sites) {
+			double[] xy = positions.get(site.id());
+			siteMarks.add(new SiteMark(site.name(), site.name() + " (" + site.kind().label() + ")", xy[0], xy[1],
+					labels.place(xy[0], xy[1], site.name())));
+		}
+		return new RegionMap(round(projection.width()), round(projection.height()), paths, siteMarks, serverMarks);
 	}
 
 	private static double round(double v) {

@@ -93,6 +93,19 @@ class RegionMapTests {
 	}
 
 	@Test
+	void labels_of_sites_close_together_do_not_overlap() {
+		Site coburg = site("Coburg Community House", -60.5, 10.5);
+		Site brunswick = site("Merri Creek rack, Brunswick East", -60.501, 10.501);
+		RegionMap map = RegionMap.draw(Optional.of(SQUARE_WITH_HOLE), List.of(coburg, brunswick), List.of());
+		RegionMap.SiteMark first = map.sites().get(0);
+		RegionMap.SiteMark second = map.sites().get(1);
+		double firstBaseline = first.y() + first.label().dy();
+		double secondBaseline = second.y() + second.label().dy();
+		boolean sameSide = first.label().leftOfMark() == second.label().leftOfMark();
+		assertThat(!sameSide || Math.abs(firstBaseline - secondBaseline) >= LabelPlacer.FONT_SIZE).isTrue();
+	}
+
+	@Test
 	void a_region_without_boundary_or_sites_is_an_empty_map() {
 		RegionMap map = RegionMap.draw(Optional.empty(), List.of(), List.of());
 		assertThat(map.boundaryPaths()).isEmpty();
