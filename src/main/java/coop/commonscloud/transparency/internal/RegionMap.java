@@ -4,6 +4,7 @@ import coop.commonscloud.infrastructure.ServerLocality;
 import coop.commonscloud.region.BoundaryOutline;
 import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * the middle latitude so that shapes keep their proportions near the region; y grows southward as
  * SVG has it. The view fits the boundary and the sites with a margin. Boundary rings drop points
  * closer than {@link #MIN_STEP} to the previous one, which keeps a detailed boundary small to send.
+ * Servers stand in a row under their site; site labels go where {@link LabelPlacer} finds room.
  */
 record RegionMap(double width, double height, List<String> boundaryPaths, List<SiteMark> sites,
 		List<ServerMark> servers) {
@@ -48,14 +50,14 @@ record RegionMap(double width, double height, List<String> boundaryPaths, List<S
 	static RegionMap draw(Optional<BoundaryOutline> outline, List<Site> sites, List<ServerLocality> servers) {
 		Projection projection = Projection.fitting(outline, sites);
 		List<String> paths = outline.map(o -> o.polygons().stream().map(projection::path).toList()).orElse(List.of());
-		Map<Object, double[]> positions = new LinkedHashMap<>();
+		Map<SiteId, double[]> positions = new LinkedHashMap<>();
 		for (Site site : sites) {
 			double[] xy = projection.point(site.coordinates());
 			positions.put(site.id(), new double[] {round(xy[0]), round(xy[1])});
 		}
 		LabelPlacer labels = new LabelPlacer(projection.width(), projection.height());
 		positions.values().forEach(xy -> labels.block(xy[0], xy[1], 10));
-		Map<Object, Integer> serversAtSite = new LinkedHashMap<>();
+		Map<SiteId, Integer> serversAtSite = new LinkedHashMap<>();
 		List<ServerMark> serverMarks = new ArrayList<>();
 		for (ServerLocality server : servers) {
 			double[] at = positions.get(server.site().id());
