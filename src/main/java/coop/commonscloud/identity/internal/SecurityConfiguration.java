@@ -87,7 +87,7 @@ class SecurityConfiguration {
 						.requestMatchers("/manage/**", "/account/**").authenticated()
 						.anyRequest().permitAll())
 				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
-				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+				.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
 	}
 

@@ -1,5 +1,7 @@
 package coop.commonscloud.platform.internal;
 
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import org.springframework.http.HttpStatus;
@@ -8,7 +10,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** For the web pages: a readable error page instead of a stack trace. */
+/**
+ * For the web pages: a readable error page instead of a stack trace. Forms catch input problems
+ * themselves to show them beside what was typed; these handlers catch what no form expected.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageProblems {
 
@@ -20,6 +25,16 @@ class PageProblems {
 	@ExceptionHandler(NotPermitted.class)
 	ModelAndView notPermitted(NotPermitted e) {
 		return page(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	ModelAndView invalid(InvalidInput e) {
+		return page(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ModelAndView conflict(Conflict e) {
+		return page(HttpStatus.CONFLICT, "Conflict", e.getMessage());
 	}
 
 	private static ModelAndView page(HttpStatus status, String title, String message) {

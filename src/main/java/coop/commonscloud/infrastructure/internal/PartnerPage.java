@@ -1,0 +1,85 @@
+package coop.commonscloud.infrastructure.internal;
+
+import coop.commonscloud.identity.Accounts;
+import coop.commonscloud.infrastructure.Server;
+import coop.commonscloud.infrastructure.ServerRole;
+import coop.commonscloud.infrastructure.Servers;
+import coop.commonscloud.infrastructure.internal.SiteChoices.SiteChoice;
+import coop.commonscloud.partners.Partner;
+import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.region.Region;
+import coop.commonscloud.region.Regions;
+import coop.commonscloud.region.SiteKind;
+import coop.commonscloud.region.Sites;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A partner's page for those who manage it: details, contacts, sites, servers and admins, with
+ * forms to add to each. The forms post to the modules that own what they change.
+ */
+@Controller
+class PartnerPage {
+
+	/** A blank site form, its region preset to the first region; the field names match SiteForm's. */
+	record NewSite(String region, String name, String kind, String latitude, String longitude, String address) {
+	}
+
+	record ServerRow(Server server, String site) {
+	}
+
+	private final Partners partners;
+	private final Sites sites;
+	private final Servers servers;
+	private final Regions regions;
+	private final Accounts accounts;
+	private final SiteChoices siteChoices;
+	private final Caller caller;
+
+	PartnerPage(Partners partners, Sites sites, Servers servers, Regions regions, Accounts accounts,
+			SiteChoices siteChoices, Caller caller) {
+		this.partners = partners;
+		this.sites = sites;
+		this.servers = servers;
+		this.regions = regions;
+		this.accounts = accounts;
+		this.siteChoices = siteChoices;
+		this.caller = caller;
+	}
+
+	@GetMapping("/manage/partners/{id}")
+	String partner(@PathVariable UUID id, Model model) {
+		caller.requireManages(id);
+		Partner partner = partners.get(new PartnerId(id));
+		List<Region> allRegions = regions.all();
+		List<SiteChoice> choices = siteChoices.forPartner(partner.id());
+		Map<String, String> siteNames = choices.stream()
+				.collect(Collectors.toMap(SiteChoice::id, SiteChoice::label, (a, b) -> a));
+		model.addAttribute("partner", partner);
+		model.addAttribute("sites", sites.ofPartner(partner.id()));
+		model.addAttribute("servers", servers.ofPartner(partner.id()).stream()
+				.map(s -> new ServerRow(s, s.details().site() == null ? "—"
+						: siteNames.getOrDefault(s.details().site().toString(), "another site")))
+				.toList());
+		model.addAttribute("admins", accounts.adminsOf(id));
+		model.addAttribute("steward", caller.isSteward());
+		model.addAttribute("regions", allRegions);
+		model.addAttribute("regionNames", allRegions.stream()
+				.collect(Collectors.toMap(r -> r.slug().value(), Region::name)));
+		model.addAttribute("kinds", SiteKind.values());
+		model.addAttribute("roles", ServerRole.values());
+		model.addAttribute("siteChoices", choices);
+		model.addAttribute("siteForm", new NewSite(allRegions.isEmpty() ? null : allRegions.get(0).slug().value(),
+				null, null, null, null, null));
+		model.addAttribute("serverForm", ServerForm.blank());
+		return "manage/partner";
+	}
+}
