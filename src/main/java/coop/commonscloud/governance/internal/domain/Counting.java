@@ -29,7 +29,7 @@ public final class Counting {
 		BigDecimal cast = Weights.sum(casts);
 		if (cast.compareTo(rules.quorum()) < 0) {
 			return Count.of(Outcome.NO_QUORUM, -1, "Ballots of weight " + Weights.show(cast) + " were cast; the quorum is "
-					+ Weights.show(rules.quorum()), casts, Map.of(), Map.of());
+					+ Weights.show(rules.quorum()), casts, rules.method().ranked() ? Map.of() : totals(rules, casts), Map.of());
 		}
 		return switch (rules.method()) {
 			case CONSENT -> YesOrNo.consent(rules, casts);
