@@ -43,7 +43,7 @@ class BallotBox {
 	}
 
 	/** @param token the new secret, only at the first casting in an anonymous poll */
-	record Acknowledgement(String memberName, boolean byProxy, String token, Instant castAt) {
+	public record Acknowledgement(String memberName, boolean byProxy, String token, Instant castAt) {
 	}
 
 	@Transactional

@@ -3,5 +3,5 @@ package coop.commonscloud.governance.internal;
 import java.time.Instant;
 
 /** One contribution to a proposal's discussion. */
-record Comment(long id, String author, String body, Instant writtenAt) {
+public record Comment(long id, String author, String body, Instant writtenAt) {
 }

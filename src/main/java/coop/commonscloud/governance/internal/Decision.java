@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A poll's recorded outcome: immutable, with the counting details as JSON. */
-record Decision(UUID id, long number, UUID pollId, UUID proposalId, Outcome outcome, String winner,
+public record Decision(UUID id, long number, UUID pollId, UUID proposalId, Outcome outcome, String winner,
 		String explanation, BigDecimal weightCast, int ballotsCast, @JsonRawValue String details, Instant decidedAt, String decidedBy) {
 
 	/** How the parameter history and the decision log refer to this decision. */
-	String reference() {
+	public String reference() {
 		return "/governance/decisions/" + number;
 	}
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * A voting member. {@code email} is where notices go (accounts have no email yet); it is shown
  * only to stewards.
  */
-record Member(UUID id, MemberClass memberClass, String name, UUID partnerId, String username, String email,
+public record Member(UUID id, MemberClass memberClass, String name, UUID partnerId, String username, String email,
 		Instant admittedAt) {
 
 	static final UUID STEWARD_ORGANISATION = UUID.fromString("00000000-0000-4000-8000-000000000001");

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A poll on one proposal. Its rules are fixed when it opens. */
-record Poll(UUID id, UUID proposalId, PollRules rules, Instant opensAt, Instant closesAt, boolean anonymous,
+public record Poll(UUID id, UUID proposalId, PollRules rules, Instant opensAt, Instant closesAt, boolean anonymous,
 		boolean resultsHidden, String openedBy) {
 
-	boolean takesBallotsAt(Instant now) {
+	public boolean takesBallotsAt(Instant now) {
 		return !now.isBefore(opensAt) && now.isBefore(closesAt);
 	}
 
-	boolean closedAt(Instant now) {
+	public boolean closedAt(Instant now) {
 		return !now.isBefore(closesAt);
 	}
 }

@@ -12,15 +12,15 @@ import java.util.UUID;
  * effect; a criteria change describes the change; an appeal lists the members involved, who do
  * not vote on it.
  */
-record Proposal(UUID id, long number, ProposalKind kind, String title, String rationale, ProposalState state,
+public record Proposal(UUID id, long number, ProposalKind kind, String title, String rationale, ProposalState state,
 		String author, String parameterKey, BigDecimal parameterValue, Instant effectiveFrom, String criteriaChange,
 		List<UUID> involvedMembers, Instant createdAt) {
 
-	Proposal {
+	public Proposal {
 		involvedMembers = List.copyOf(involvedMembers);
 	}
 
-	boolean changesAParameter() {
+	public boolean changesAParameter() {
 		return kind == ProposalKind.PARAMETER_CHANGE;
 	}
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** That a member's ballot was cast, by whom and when; never what it said. */
-record Receipt(UUID memberId, String memberName, String castBy, boolean byProxy, Instant castAt) {
+public record Receipt(UUID memberId, String memberName, String castBy, boolean byProxy, Instant castAt) {
 }

@@ -28,10 +28,10 @@ class Results {
 		this.decisions = decisions;
 	}
 
-	record NamedVote(String member, String ballot) {
+	public record NamedVote(String member, String ballot) {
 	}
 
-	record Standing(Poll poll, Count count, Optional<Decision> decision, List<NamedVote> namedVotes) {
+	public record Standing(Poll poll, Count count, Optional<Decision> decision, List<NamedVote> namedVotes) {
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,5 @@
 package coop.commonscloud.governance.internal;
 
 /** A member the caller may cast a ballot for, and whether only as that member's proxy. */
-record Voice(Member member, boolean byProxy) {
+public record Voice(Member member, boolean byProxy) {
 }

@@ -40,6 +40,20 @@ class GovernanceFixtures {
 		return new Org(partner, member, admin, httpBasic(admin, PASSWORD));
 	}
 
+	/** Signs in through the web form, as a browser does, and returns the signed-in session. */
+	RequestPostProcessor webSession(String username) throws Exception {
+		MvcResult login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+				.formLogin("/login").user(username).password(PASSWORD)).andReturn();
+		assertThat(login.getResponse().getStatus()).isEqualTo(302);
+		assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) login.getRequest()
+				.getSession();
+		return request -> {
+			request.setSession(session);
+			return request;
+		};
+	}
+
 	/** Opens an account and returns its username. */
 	String account(String name, String role, String partnerId) throws Exception {
 		String username = name + "-" + suffix;
