@@ -32,6 +32,10 @@ class ParameterDecisionTests {
 	ClosingPoll closing;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	PollStore pollStore;
+	@Autowired
+	Polls polls;
 
 	@Test
 	void raising_the_land_back_contribution_from_10_to_12_percent_passes_and_takes_effect_at_its_date() throws Exception {
@@ -92,5 +96,62 @@ class ParameterDecisionTests {
 				.isEqualByComparingTo("1000");
 		String after = f.send(get("/api/governance/proposals/" + proposal), STEWARD, "");
 		assertThat((String) JsonPath.read(after, "$.state")).isEqualTo("OUTCOME");
+	}
+
+	@Test
+	void the_poll_clock_closes_a_poll_whose_time_is_up_without_anyone_pressing_a_button() throws Exception {
+		GovernanceFixtures f = new GovernanceFixtures(mvc);
+		var west = f.partnerMember("West Co-op", null);
+		Instant effective = Instant.now().plus(Duration.ofDays(500)).truncatedTo(ChronoUnit.SECONDS);
+		String proposal = f.proposal(west.admin(), "{\"kind\":\"PARAMETER_CHANGE\",\"title\":\"Three and a half days\","
+				+ "\"rationale\":\"Longer outages are coming.\",\"parameterKey\":\"resilience.outage-endurance\","
+				+ "\"parameterValue\":84,\"effectiveFrom\":\"" + effective + "\"}");
+		Instant closesAt = Instant.now().plusSeconds(2);
+		String poll = f.poll(west.admin(), proposal, "CONSENT", closesAt, true, true, null);
+		f.cast(west.admin(), poll, "{\"choice\":\"Agree\"}");
+		// the clock is switched off in tests (it would close other tests' polls); run one tick by hand
+		PollClock clock = new PollClock(pollStore, polls, closing);
+		clock.tick();
+		assertThat(jdbc.sql("select count(*) from decision where poll_id = cast(:p as uuid)").param("p", poll)
+				.query(Long.class).single()).as("not closed before its time").isZero();
+		while (Instant.now().isBefore(closesAt)) {
+			Thread.sleep(100);
+		}
+
+		clock.tick();
+
+		assertThat(jdbc.sql("select outcome from decision where poll_id = cast(:p as uuid)").param("p", poll)
+				.query(String.class).single()).isEqualTo("PASSED");
+		assertThat(parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, effective).amount()).isEqualByComparingTo("84");
+		assertThat(parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, effective.minusSeconds(1)).amount())
+				.isEqualByComparingTo("72");
+	}
+
+	@Test
+	void class_weights_set_by_a_steward_weigh_each_ballot_of_a_multi_stakeholder_vote() throws Exception {
+		GovernanceFixtures f = new GovernanceFixtures(mvc);
+		var north = f.partnerMember("North Co-op", null);
+		var south = f.partnerMember("South Co-op", null);
+		String before = f.send(get("/api/governance/voting-rights"), STEWARD, "");
+		try {
+			// criteria changes: the steward organisation's voice weighs as much as three partners
+			f.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+					"/api/governance/voting-rights/CRITERIA_CHANGE"), STEWARD, "{\"PARTNER\":1,\"STEWARD_ORGANISATION\":3}");
+			String proposal = f.proposal(north.admin(), "{\"kind\":\"CRITERIA_CHANGE\",\"title\":\"Publish pay ratios\","
+					+ "\"rationale\":\"Transparency.\",\"criteriaChange\":\"Partners publish their highest to lowest pay ratio.\"}");
+			Instant closesAt = Instant.now().plusSeconds(3);
+			String poll = f.poll(north.admin(), proposal, "MAJORITY", closesAt, false, false, "\"quorum\":5");
+			f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
+			f.cast(south.admin(), poll, "{\"choice\":\"For\"}");
+			f.cast(STEWARD, poll, "{\"choice\":\"Against\"}");
+			String decision = f.close(STEWARD, poll, closesAt);
+
+			assertThat((String) JsonPath.read(decision, "$.outcome")).isEqualTo("REJECTED");
+			assertThat(((Number) JsonPath.read(decision, "$.weightCast")).intValue()).isEqualTo(5);
+			assertThat((String) JsonPath.read(decision, "$.explanation")).isEqualTo("For 2 does not exceed against 3");
+		} finally {
+			jdbc.sql("update governance_voting_right set weight = 1 where proposal_kind = 'CRITERIA_CHANGE'").update();
+			assertThat(f.send(get("/api/governance/voting-rights"), STEWARD, "")).isEqualTo(before);
+		}
 	}
 }
