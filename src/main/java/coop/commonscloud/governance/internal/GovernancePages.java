@@ -15,16 +15,27 @@ class GovernancePages {
 	private final Proposals proposals;
 	private final DecisionStore decisions;
 	private final ProposalView view;
+	private final Roster roster;
 
-	GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view) {
+	GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view, Roster roster) {
 		this.proposals = proposals;
 		this.decisions = decisions;
 		this.view = view;
+		this.roster = roster;
+	}
+
+	/** Who the members are and which classes vote on what, with which weight: public, as the boundaries of the commons. */
+	@GetMapping("/governance/members")
+	String members(Model model) {
+		model.addAttribute("members", roster.list(new Paged.Request(0, Paged.MAX_SIZE)));
+		model.addAttribute("rights", roster.votingRights());
+		model.addAttribute("classes", coop.commonscloud.governance.internal.domain.MemberClass.values());
+		return "governance/members";
 	}
 
 	@GetMapping("/governance")
 	String index(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("proposals", proposals.list(new Paged.Request(page, 20)));
+		model.addAttribute("proposals", proposals.list(new Paged.Request(Math.max(page, 0), 20)));
 		model.addAttribute("voices", view.voices());
 		return "governance/index";
 	}
@@ -37,8 +48,8 @@ class GovernancePages {
 
 	@GetMapping("/governance/decisions")
 	String decisions(@RequestParam(defaultValue = "0") int page, Model model) {
-		Paged.Request request = new Paged.Request(page, 50);
-		model.addAttribute("decisions", new Paged<>(decisions.page(request.offset(), request.size()), page, 50,
+		Paged.Request request = new Paged.Request(Math.max(page, 0), 50);
+		model.addAttribute("decisions", new Paged<>(decisions.page(request.offset(), request.size()), request.page(), 50,
 				decisions.count()).map(d -> new LoggedDecision(d, proposals.get(d.proposalId()))));
 		return "governance/decisions";
 	}

@@ -32,7 +32,11 @@ class PollClock {
 	void tick() {
 		Instant now = Instant.now();
 		for (UUID poll : polls.openedWithoutNotice(now)) {
-			opening.announce(poll);
+			try {
+				opening.announce(poll);
+			} catch (RuntimeException e) {
+				log.error("Could not announce poll {}; will try again on the next tick", poll, e);
+			}
 		}
 		for (UUID poll : polls.dueForClosing(now)) {
 			try {

@@ -57,6 +57,8 @@ class GovernancePagesTests {
 		assertThat(log).contains("Pick a meeting day " + f.suffix);
 		assertThat(mvc.perform(get("/governance")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
 				.contains("Pick a meeting day " + f.suffix);
+		assertThat(mvc.perform(get("/governance/members")).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString()).contains("North Co-op " + f.suffix).contains("parameter change").contains("Region stewards");
 	}
 
 	@Test
