@@ -61,7 +61,7 @@ class GovernanceBrowserTest {
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile.getAbsolutePath(), "--window-size=1280,1600");
+				"--user-data-dir=" + profile.getAbsolutePath(), "--window-size=1280,2400");
 		ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
 		browser = new ChromeDriver(service, options);
@@ -129,6 +129,7 @@ class GovernanceBrowserTest {
 				.contains("land-back.contribution is 12 % from " + effective + " 00:00:00 UTC");
 		assertThat(browser.findElements(By.cssSelector("#outcome svg[role=img]"))).hasSize(1);
 		assertThat(text()).contains("For 2 exceeds against 1");
+		screenshot("governance-outcome.png");
 		open("/governance/decisions");
 		assertThat(text()).contains("Raise the land-back contribution to 12% " + suffix).contains("PASSED");
 
@@ -156,8 +157,19 @@ class GovernanceBrowserTest {
 		assertThat(text()).contains("Signed in as " + username);
 	}
 
+	/** Kept in target/screenshots for a person to look at. */
+	private void screenshot(String name) throws Exception {
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+	}
+
+	/** Clicks a button and waits until the browser has left the page it was on. */
 	private void submit(String label) {
-		browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")).click();
+		org.openqa.selenium.WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+		button.click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
 	}
 
 	private void open(String path) {
