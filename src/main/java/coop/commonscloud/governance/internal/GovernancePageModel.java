@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every governance page's header needs: who is signed in. */
-@ControllerAdvice(assignableTypes = { GovernancePages.class, GovernanceForms.class, VotingForm.class })
+@ControllerAdvice(assignableTypes = { GovernancePages.class, GovernanceForms.class, VotingForm.class, MembershipForms.class })
 class GovernancePageModel {
 
 	private final Caller caller;

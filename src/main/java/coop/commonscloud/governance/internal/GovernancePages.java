@@ -1,6 +1,9 @@
 package coop.commonscloud.governance.internal;
 
+import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.NotFound;
+import java.util.List;
 import coop.commonscloud.platform.Paged;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,11 +20,17 @@ class GovernancePages {
 	private final ProposalView view;
 	private final Roster roster;
 
-	GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view, Roster roster) {
+	private final Partners partners;
+	private final Caller caller;
+
+	GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view, Roster roster, Partners partners,
+			Caller caller) {
 		this.proposals = proposals;
 		this.decisions = decisions;
 		this.view = view;
 		this.roster = roster;
+		this.partners = partners;
+		this.caller = caller;
 	}
 
 	/** Who the members are and which classes vote on what, with which weight: public, as the boundaries of the commons. */
@@ -30,6 +39,9 @@ class GovernancePages {
 		model.addAttribute("members", roster.list(new Paged.Request(0, Paged.MAX_SIZE)));
 		model.addAttribute("rights", roster.votingRights());
 		model.addAttribute("classes", coop.commonscloud.governance.internal.domain.MemberClass.values());
+		model.addAttribute("steward", caller.isSteward());
+		model.addAttribute("partners", caller.isSteward() ? partners.list(new Paged.Request(0, Paged.MAX_SIZE)).items() : List.of());
+		model.addAttribute("voices", roster.voices().stream().filter(v -> !v.byProxy()).toList());
 		return "governance/members";
 	}
 

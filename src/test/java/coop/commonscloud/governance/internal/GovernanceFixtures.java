@@ -42,8 +42,12 @@ class GovernanceFixtures {
 
 	/** Signs in through the web form, as a browser does, and returns the signed-in session. */
 	RequestPostProcessor webSession(String username) throws Exception {
+		return webSession(username, username.equals("admin") ? "steward-password-for-tests" : PASSWORD);
+	}
+
+	RequestPostProcessor webSession(String username, String password) throws Exception {
 		MvcResult login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-				.formLogin("/login").user(username).password(PASSWORD)).andReturn();
+				.formLogin("/login").user(username).password(password)).andReturn();
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
 		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) login.getRequest()

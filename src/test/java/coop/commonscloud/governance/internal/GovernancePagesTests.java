@@ -82,4 +82,30 @@ class GovernancePagesTests {
 				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(outOfRange).contains("land-back.contribution must lie from 0 to 100 %").contains("value=\"Raise it\"");
 	}
+
+	@Test
+	void a_steward_admits_a_member_and_appoints_its_delegate_from_the_members_page() throws Exception {
+		GovernanceFixtures f = new GovernanceFixtures(mvc);
+		String partner = GovernanceFixtures.id(f.send(post("/api/partners"), STEWARD, "{\"legalName\":\"Form Co-op " + f.suffix
+				+ "\",\"structure\":\"REGISTERED_COOPERATIVE\",\"registrationNumber\":\"F-" + f.suffix + "\"}"));
+		String delegate = f.account("form-delegate", "MEMBER", null);
+		var steward = f.webSession("admin");
+		assertThat(mvc.perform(get("/governance/members").with(steward)).andReturn().getResponse().getContentAsString())
+				.contains("Admit a member").contains("Form Co-op " + f.suffix);
+
+		mvc.perform(post("/manage/governance/members").with(steward).with(csrf()).param("memberClass", "PARTNER")
+				.param("name", "Form Co-op " + f.suffix).param("partnerId", partner).param("email", "gov@form.example.coop"))
+				.andExpect(redirectedUrl("/governance/members"));
+		String page = mvc.perform(get("/governance/members").with(steward)).andReturn().getResponse().getContentAsString();
+		String member = page.replaceAll("(?s).*<option value=\"([0-9a-f-]{36})\">Form Co-op " + f.suffix + "</option>.*", "$1");
+		mvc.perform(post("/manage/governance/members/delegates").with(steward).with(csrf()).param("memberId", member)
+				.param("username", delegate)).andExpect(redirectedUrl("/governance/members"));
+		String refused = mvc.perform(post("/manage/governance/members").with(steward).with(csrf()).param("memberClass", "PARTNER")
+				.param("name", "No partner")).andReturn().getFlashMap().get("problems").toString();
+
+		assertThat(refused).contains("A partner member names its partner");
+		String voices = f.send(get("/api/governance/voices"), org.springframework.security.test.web.servlet.request
+				.SecurityMockMvcRequestPostProcessors.httpBasic(delegate, GovernanceFixtures.PASSWORD), "");
+		assertThat(voices).contains("Form Co-op " + f.suffix);
+	}
 }
