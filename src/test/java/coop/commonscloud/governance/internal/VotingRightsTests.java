@@ -30,6 +30,12 @@ class VotingRightsTests {
 	MockMvc mvc;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	PollStore pollStore;
+	@Autowired
+	Polls polls;
+	@Autowired
+	ClosingPoll closing;
 
 	GovernanceFixtures f;
 	GovernanceFixtures.Org north;
@@ -198,6 +204,33 @@ class VotingRightsTests {
 				.content("{\"memberClass\":\"PARTNER\",\"name\":\"\"}"))
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.problems.length()").value(2));
+	}
+
+	@Test
+	void a_poll_that_opens_later_takes_no_ballots_before_then_and_is_announced_once_it_opens() throws Exception {
+		Instant opensAt = Instant.now().plusSeconds(2);
+		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "MAJORITY", opensAt.plusSeconds(60), false,
+				false, "\"opensAt\":\"" + opensAt + "\"");
+		PollClock clock = new PollClock(pollStore, polls, closing);
+		clock.tick();
+
+		MvcResult early = f.vote(north.admin(), poll, "{\"choice\":\"For\"}");
+		assertThat(early.getResponse().getStatus()).isEqualTo(409);
+		assertThat(early.getResponse().getContentAsString()).contains("opens at");
+		assertThat(notices(poll)).isZero();
+		while (Instant.now().isBefore(opensAt)) {
+			Thread.sleep(100);
+		}
+		clock.tick();
+		clock.tick();
+
+		assertThat(notices(poll)).isEqualTo(1);
+		f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
+	}
+
+	private long notices(String poll) {
+		return jdbc.sql("select count(*) from poll_notice where poll_id = cast(:p as uuid) and kind = 'OPENED'")
+				.param("p", poll).query(Long.class).single();
 	}
 
 	private long receipts(String poll) {
