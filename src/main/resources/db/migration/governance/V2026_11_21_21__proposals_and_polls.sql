@@ -99,18 +99,17 @@ create trigger anonymous_participation_append_only before update or delete on an
   for each row execute function refuse_change_to_append_only();
 
 -- ... and the ballots carry no voter, no time and no ordered id: only the SHA-256 of a secret
--- token that the voter alone holds, a revision number per token (the highest counts), the
--- content and the member class's weight.
+-- token that the voter alone holds, a revision number per token (the highest counts), and the
+-- content with its class weight, sealed (AES-GCM) with a key that is never in the database.
 create table anonymous_ballot (
   id         uuid primary key,
   poll_id    uuid not null references poll (id),
   token_hash text not null check (token_hash ~ '^[0-9a-f]{64}$'),
   revision   int not null check (revision >= 1),
-  content    text not null,
-  weight     numeric not null check (weight > 0),
+  sealed     text not null,
   unique (token_hash, revision)
 );
-comment on table anonymous_ballot is 'region data: ballots of anonymous polls, keyed by a hash of the voter''s secret token only';
+comment on table anonymous_ballot is 'region data: sealed ballots of anonymous polls, keyed by a hash of the voter''s secret token only';
 create trigger anonymous_ballot_append_only before update or delete on anonymous_ballot
   for each row execute function refuse_change_to_append_only();
 

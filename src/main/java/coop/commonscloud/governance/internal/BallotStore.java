@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class BallotStore {
 
 	private final JdbcClient jdbc;
+	private final BallotSeal seal;
 
-	BallotStore(JdbcClient jdbc) {
+	BallotStore(JdbcClient jdbc, BallotSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 	}
 
 	void receipt(UUID poll, UUID member, String castBy, boolean byProxy) {
@@ -62,27 +64,34 @@ class BallotStore {
 	}
 
 	Optional<Revision> latestRevision(UUID poll, String tokenHash) {
-		return jdbc.sql("select revision, weight from anonymous_ballot where poll_id = :p and token_hash = :h "
+		return jdbc.sql("select revision, sealed from anonymous_ballot where poll_id = :p and token_hash = :h "
 				+ "order by revision desc limit 1")
 				.param("p", poll).param("h", tokenHash)
-				.query((rs, n) -> new Revision(rs.getInt(1), rs.getBigDecimal(2))).optional();
+				.query((rs, n) -> new Revision(rs.getInt(1), opened(poll, rs.getString(2)).weight())).optional();
 	}
 
+	/** Appends an anonymous ballot; its content and weight are sealed, so the row tells nothing but its token's hash. */
 	void anonymous(UUID poll, String tokenHash, int revision, BallotContent content, BigDecimal weight) {
-		jdbc.sql("insert into anonymous_ballot (id, poll_id, token_hash, revision, content, weight) "
-				+ "values (:id, :p, :h, :r, :c, :w)")
+		jdbc.sql("insert into anonymous_ballot (id, poll_id, token_hash, revision, sealed) values (:id, :p, :h, :r, :s)")
 				.param("id", UUID.randomUUID()).param("p", poll).param("h", tokenHash).param("r", revision)
-				.param("c", content.encode()).param("w", weight).update();
+				.param("s", seal.seal(poll, content.encode() + "|" + weight.toPlainString())).update();
+	}
+
+	private Cast opened(UUID poll, String sealed) {
+		String plain = seal.open(poll, sealed);
+		int bar = plain.lastIndexOf('|');
+		return new Cast(BallotContent.decode(plain.substring(0, bar)), new BigDecimal(plain.substring(bar + 1)));
 	}
 
 	/** The ballots that count: the latest per member (named) or per token (anonymous). */
 	List<Cast> counted(UUID poll, boolean anonymous) {
-		String sql = anonymous
-				? "select distinct on (token_hash) content, weight from anonymous_ballot where poll_id = :p "
-						+ "order by token_hash, revision desc"
-				: "select distinct on (member_id) content, weight from named_ballot where poll_id = :p "
-						+ "order by member_id, id desc";
-		return jdbc.sql(sql).param("p", poll)
+		if (anonymous) {
+			return jdbc.sql("select distinct on (token_hash) sealed from anonymous_ballot where poll_id = :p "
+					+ "order by token_hash, revision desc")
+					.param("p", poll).query(String.class).list().stream().map(sealed -> opened(poll, sealed)).toList();
+		}
+		return jdbc.sql("select distinct on (member_id) content, weight from named_ballot where poll_id = :p "
+				+ "order by member_id, id desc").param("p", poll)
 				.query((rs, n) -> new Cast(BallotContent.decode(rs.getString(1)), rs.getBigDecimal(2))).list();
 	}
 

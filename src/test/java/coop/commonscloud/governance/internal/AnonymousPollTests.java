@@ -51,8 +51,7 @@ class AnonymousPollTests {
 		assertThat(stolen.getResponse().getStatus()).isEqualTo(400);
 
 		// the ballot table has no column that could name a voter, and no key to any table that does
-		assertThat(columns("anonymous_ballot")).containsExactlyInAnyOrder("id", "poll_id", "token_hash", "revision",
-				"content", "weight");
+		assertThat(columns("anonymous_ballot")).containsExactlyInAnyOrder("id", "poll_id", "token_hash", "revision", "sealed");
 		assertThat(foreignKeysFrom("anonymous_ballot")).containsExactly("poll");
 		// receipts and participation say who, never what
 		assertThat(columns("ballot_receipt")).doesNotContain("content", "token_hash", "ballot_id");
@@ -77,6 +76,15 @@ class AnonymousPollTests {
 				Member.STEWARD_ORGANISATION.toString())) {
 			assertThat(ballots).doesNotContain(identity);
 		}
+		// what a ballot says is sealed with a key the database never holds: even rows written by the same
+		// transaction as a receipt (PostgreSQL's xmin) give a database reader only ciphertext, different
+		// for every ballot, including the two that both say Disagree
+		List<String> sealed = jdbc.sql("select sealed from anonymous_ballot where poll_id = cast(:p as uuid)").param("p", poll)
+				.query(String.class).list();
+		assertThat(sealed).doesNotHaveDuplicates().allSatisfy(s -> assertThat(s).doesNotContain("choice").doesNotContain("|"));
+		List<String> joinedOnTransaction = jdbc.sql("select b.sealed from ballot_receipt r join anonymous_ballot b "
+				+ "on b.xmin::text = r.xmin::text where r.poll_id = cast(:p as uuid)").param("p", poll).query(String.class).list();
+		assertThat(joinedOnTransaction).hasSize(3).allSatisfy(s -> assertThat(s).doesNotContain("choice"));
 		// the history is kept: North's token has two revisions, the latest counts
 		assertThat(jdbc.sql("select count(*) from anonymous_ballot where poll_id = cast(:p as uuid)").param("p", poll)
 				.query(Long.class).single()).isEqualTo(4);
