@@ -149,7 +149,7 @@ class GovernanceBrowserTest {
 
 	/** Signs in with the standard form fields ({@code username}, {@code password}) posted to /login. */
 	private void signIn(String username) {
-		open("/governance");
+		open("/login");
 		browser.findElement(By.name("username")).sendKeys(username);
 		browser.findElement(By.name("password")).sendKeys(PASSWORD);
 		submit("Sign in");
@@ -168,8 +168,21 @@ class GovernanceBrowserTest {
 	private void submit(String label) {
 		org.openqa.selenium.WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
 		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(20))
-				.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+		// the click loads a new page; the old button is gone once asking about it fails. Chromedriver
+		// reports a node of a page being unloaded either as stale or as not belonging to the document.
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+			try {
+				button.isEnabled();
+				return false;
+			} catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return true;
+			} catch (org.openqa.selenium.WebDriverException e) {
+				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
 	}
 
 	private void open(String path) {
@@ -201,7 +214,7 @@ class GovernanceBrowserTest {
 	}
 
 	private static String id(String json) {
-		Matcher m = Pattern.compile("\"value\":\"([0-9a-f-]{36})\"").matcher(json);
+		Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
 		assertThat(m.find()).as(json).isTrue();
 		return m.group(1);
 	}
