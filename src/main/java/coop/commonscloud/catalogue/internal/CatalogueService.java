@@ -4,6 +4,7 @@ import coop.commonscloud.catalogue.Application;
 import coop.commonscloud.catalogue.ApplicationDetails;
 import coop.commonscloud.catalogue.ApplicationId;
 import coop.commonscloud.catalogue.Catalogue;
+import coop.commonscloud.catalogue.CatalogueChanged;
 import coop.commonscloud.catalogue.Licences;
 import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingDetails;
@@ -18,9 +19,11 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +36,16 @@ class CatalogueService implements Catalogue {
 	private final Servers servers;
 	private final Partners partners;
 	private final Caller caller;
+	private final ApplicationEventPublisher events;
 
-	CatalogueService(CatalogueStore store, Licences licences, Servers servers, Partners partners, Caller caller) {
+	CatalogueService(CatalogueStore store, Licences licences, Servers servers, Partners partners, Caller caller,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.licences = licences;
 		this.servers = servers;
 		this.partners = partners;
 		this.caller = caller;
+		this.events = events;
 	}
 
 	@Override
@@ -53,6 +59,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("The catalogue already has an application named '" + details.name() + "'");
 		}
+		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now()));
 		return getApplication(id);
 	}
 
@@ -67,6 +74,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("The catalogue already has an application named '" + details.name() + "'");
 		}
+		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now()));
 		return getApplication(id);
 	}
 
@@ -104,6 +112,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already offers this application on this server");
 		}
+		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now()));
 		return getOffering(id);
 	}
 
@@ -119,6 +128,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already offers this application on this server");
 		}
+		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now()));
 		return getOffering(id);
 	}
 

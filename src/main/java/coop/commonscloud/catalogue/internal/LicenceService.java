@@ -1,5 +1,6 @@
 package coop.commonscloud.catalogue.internal;
 
+import coop.commonscloud.catalogue.CatalogueChanged;
 import coop.commonscloud.catalogue.LiberatoryLicence;
 import coop.commonscloud.catalogue.LicenceVerdict;
 import coop.commonscloud.catalogue.Licences;
@@ -8,9 +9,11 @@ import coop.commonscloud.catalogue.internal.domain.LicenceTerm;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +24,12 @@ class LicenceService implements Licences {
 	private final SpdxLicenceReader reader = new SpdxLicenceReader();
 	private final LiberatoryLicenceStore liberatory;
 	private final Caller caller;
+	private final ApplicationEventPublisher events;
 
-	LicenceService(LiberatoryLicenceStore liberatory, Caller caller) {
+	LicenceService(LiberatoryLicenceStore liberatory, Caller caller, ApplicationEventPublisher events) {
 		this.liberatory = liberatory;
 		this.caller = caller;
+		this.events = events;
 	}
 
 	@Override
@@ -62,6 +67,7 @@ class LicenceService implements Licences {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("'" + licence.id() + "' is already on the region's list of liberatory licences");
 		}
+		events.publishEvent(new CatalogueChanged(null, null, licence.id(), Instant.now()));
 		return liberatory.get(licence.id());
 	}
 }

@@ -8,6 +8,7 @@ import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.SourcedReading;
 import coop.commonscloud.infrastructure.Telemetry;
+import coop.commonscloud.infrastructure.TelemetryRecorded;
 import coop.commonscloud.infrastructure.TelemetrySource;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
@@ -31,9 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +52,16 @@ class TelemetryService implements Telemetry {
 	private final ServerStore servers;
 	private final Sites sites;
 	private final Caller caller;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	TelemetryService(TelemetryStore store, ServerStore servers, Sites sites, Caller caller) {
+	TelemetryService(TelemetryStore store, ServerStore servers, Sites sites, Caller caller,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.servers = servers;
 		this.sites = sites;
 		this.caller = caller;
+		this.events = events;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -71,7 +77,8 @@ class TelemetryService implements Telemetry {
 					+ readings.size() + ". Split the upload into several requests");
 		}
 		checkTimes(readings);
-		Map<TelemetrySource, List<PowerReading>> bySource = new LinkedHashMap<>();
+		// sorted, so that concurrent uploads take the sources' locks in one order
+		Map<TelemetrySource, List<PowerReading>> bySource = new TreeMap<>(Comparator.comparing(TelemetrySource::id));
 		for (SourcedReading reading : readings) {
 			bySource.computeIfAbsent(reading.source(), s -> new ArrayList<>()).add(reading.reading());
 		}
@@ -82,13 +89,15 @@ class TelemetryService implements Telemetry {
 		int days = 0;
 		for (Map.Entry<TelemetrySource, List<PowerReading>> entry : bySource.entrySet()) {
 			TelemetrySource source = entry.getKey();
+			store.lock(source);
 			List<PowerReading> batch = withoutRepeats(source, entry.getValue());
 			duplicates += entry.getValue().size() - batch.size();
 			Instant first = batch.stream().map(PowerReading::at).min(Comparator.naturalOrder()).orElseThrow();
 			Instant last = batch.stream().map(PowerReading::at).max(Comparator.naturalOrder()).orElseThrow();
 			store.ensurePartitions(first, last);
 			List<Instant> changed = new ArrayList<>(store.insertNew(source, batch));
-			stored += changed.size();
+			int storedHere = changed.size();
+			stored += storedHere;
 			if (changed.size() < batch.size()) {
 				List<TelemetryStore.Difference> differences = store.differences(source, batch);
 				if (!differences.isEmpty() && !correction) {
@@ -100,6 +109,13 @@ class TelemetryService implements Telemetry {
 				differences.forEach(d -> changed.add(d.at()));
 			}
 			days += refresh(source, changed);
+			if (!changed.isEmpty()) {
+				int correctedHere = changed.size() - storedHere;
+				events.publishEvent(new TelemetryRecorded(source,
+						utcDay(changed.stream().min(Comparator.naturalOrder()).orElseThrow().minus(NOMINAL_SPACING)),
+						utcDay(changed.stream().max(Comparator.naturalOrder()).orElseThrow()), storedHere, correctedHere,
+						clock.instant()));
+			}
 		}
 		return new IngestResult(readings.size(), stored, duplicates, corrected, bySource.size(), days);
 	}

@@ -44,6 +44,15 @@ class TelemetryStore {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Holds the source until the transaction ends, so that two uploads for one source cannot each
+	 * recompute a day without seeing the other's readings.
+	 */
+	void lock(TelemetrySource source) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(source.id().toString())
+				.query((rs, row) -> 1).list();
+	}
+
 	void ensurePartitions(Instant from, Instant to) {
 		jdbc.sql("select ensure_power_reading_partitions(?, ?)").params(Timestamp.from(from), Timestamp.from(to))
 				.query((rs, row) -> 1).list();

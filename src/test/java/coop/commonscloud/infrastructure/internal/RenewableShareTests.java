@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.event.RecordApplicationEvents
 class RenewableShareTests {
 
 	static final Instant DAY = Instant.parse("2026-06-01T00:00:00Z");
@@ -51,6 +52,8 @@ class RenewableShareTests {
 	Telemetry telemetry;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	String partner;
 	String site;
@@ -215,6 +218,24 @@ class RenewableShareTests {
 		assertThat(jdbc.sql("select old_grid_import_w || '>' || new_grid_import_w || ' by ' || corrected_by "
 				+ "from power_reading_correction where source_id = ?").param(server.value()).query(String.class).list())
 				.containsExactly("100>0 by admin");
+	}
+
+	@Test
+	void stored_readings_announce_the_days_they_changed_and_repeats_announce_nothing() throws Exception {
+		ServerId server = new ServerId(UUID.fromString(fixtures.server(partner, site, 12, 1000)));
+		List<PowerReading> readings = List.of(at(0, 10, 10, 0), at(60 * 24, 10, 10, 0));
+		ingest(server, readings);
+		assertThat(events.stream(coop.commonscloud.infrastructure.TelemetryRecorded.class)
+				.filter(e -> e.source().equals(TelemetrySource.server(server))))
+				.singleElement()
+				.satisfies(e -> {
+					assertThat(e.firstDay()).isEqualTo(java.time.LocalDate.parse("2026-05-31"));
+					assertThat(e.lastDay()).isEqualTo(java.time.LocalDate.parse("2026-06-02"));
+					assertThat(e.readings()).isEqualTo(2);
+				});
+		ingest(server, readings);
+		assertThat(events.stream(coop.commonscloud.infrastructure.TelemetryRecorded.class)
+				.filter(e -> e.source().equals(TelemetrySource.server(server)))).hasSize(1);
 	}
 
 	@Test
