@@ -1,5 +1,6 @@
 package coop.commonscloud.infrastructure;
 
+import coop.commonscloud.platform.Paged;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,12 @@ public interface Telemetry {
 	RenewableShare renewableShareOfServer(ServerId server, Instant asOf);
 
 	RenewableShare renewableShareOf(TelemetrySource source, Instant asOf);
+
+	/** A source's readings from {@code from} (inclusive) to {@code to} (exclusive), oldest first, a page at a time. */
+	Paged<PowerReading> readings(TelemetrySource source, Instant from, Instant to, Paged.Request page);
+
+	/** The corrections made to a source's readings timed from {@code from} to {@code to}, newest first. */
+	List<ReadingCorrection> corrections(TelemetrySource source, Instant from, Instant to);
 
 	/** The daily energy figures of a source, oldest first. */
 	List<PowerDay> days(TelemetrySource source, LocalDate from, LocalDate to);

@@ -3,12 +3,14 @@ package coop.commonscloud.infrastructure.internal;
 import coop.commonscloud.infrastructure.IngestResult;
 import coop.commonscloud.infrastructure.PowerDay;
 import coop.commonscloud.infrastructure.PowerReading;
+import coop.commonscloud.infrastructure.ReadingCorrection;
 import coop.commonscloud.infrastructure.RenewableShare;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.SourcedReading;
 import coop.commonscloud.infrastructure.Telemetry;
 import coop.commonscloud.infrastructure.TelemetrySource;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.Paged;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +112,28 @@ class TelemetryApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return days(new TelemetrySource(TelemetrySource.Kind.SITE, id), from, to);
+	}
+
+	@GetMapping("/api/servers/{id}/readings")
+	Paged<PowerReading> serverReadings(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
+		return telemetry.readings(TelemetrySource.server(new ServerId(id)), from, to, new Paged.Request(page, size));
+	}
+
+	@GetMapping("/api/sites/{id}/readings")
+	Paged<PowerReading> siteReadings(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "200") int size) {
+		return telemetry.readings(new TelemetrySource(TelemetrySource.Kind.SITE, id), from, to, new Paged.Request(page, size));
+	}
+
+	@GetMapping("/api/servers/{id}/reading-corrections")
+	List<ReadingCorrection> serverCorrections(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to) {
+		return telemetry.corrections(TelemetrySource.server(new ServerId(id)), from, to);
+	}
+
+	@GetMapping("/api/sites/{id}/reading-corrections")
+	List<ReadingCorrection> siteCorrections(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to) {
+		return telemetry.corrections(new TelemetrySource(TelemetrySource.Kind.SITE, id), from, to);
 	}
 
 	private List<PowerDay> days(TelemetrySource source, LocalDate from, LocalDate to) {

@@ -3,6 +3,7 @@ package coop.commonscloud.infrastructure.internal;
 import coop.commonscloud.infrastructure.IngestResult;
 import coop.commonscloud.infrastructure.PowerDay;
 import coop.commonscloud.infrastructure.PowerReading;
+import coop.commonscloud.infrastructure.ReadingCorrection;
 import coop.commonscloud.infrastructure.RenewableShare;
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerId;
@@ -15,6 +16,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
+import coop.commonscloud.platform.Paged;
 import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
@@ -231,6 +233,30 @@ class TelemetryService implements Telemetry {
 		return new RenewableShare(source, from, to, w.days(), w.coveredSeconds(), w.firstReading(), w.lastReading(),
 				w.consumptionWh(), renewable, w.gridImportWh(), w.renewableSupplyWh(), share, w.fullyRenewableDays(),
 				w.lastFullyRenewableDay());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Paged<PowerReading> readings(TelemetrySource source, Instant from, Instant to, Paged.Request page) {
+		checkRange(from, to);
+		return new Paged<>(store.readings(source, from, to, page.offset(), page.size()), page.page(), page.size(),
+				store.countReadings(source, from, to));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ReadingCorrection> corrections(TelemetrySource source, Instant from, Instant to) {
+		checkRange(from, to);
+		return store.corrections(source, from, to);
+	}
+
+	private static void checkRange(Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			throw new InvalidInput("'from' (" + from + ") must be before 'to' (" + to + ")");
+		}
+		if (Duration.between(from, to).toDays() > 366) {
+			throw new InvalidInput("Ask for at most 366 days of readings at a time");
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.PowerDay;
 import coop.commonscloud.infrastructure.PowerReading;
+import coop.commonscloud.infrastructure.ReadingCorrection;
 import coop.commonscloud.infrastructure.TelemetrySource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -123,6 +124,40 @@ class TelemetryStore {
 						rs.getDouble("grid_import_wh"), rs.getInt("full_days"),
 						rs.getObject("last_full_day", LocalDate.class)))
 				.single();
+	}
+
+	List<PowerReading> readings(TelemetrySource source, Instant from, Instant to, long offset, int limit) {
+		return jdbc.sql("select measured_at, consumption_w, renewable_w, grid_import_w, battery_wh from power_reading "
+				+ "where source_id = ? and measured_at >= ? and measured_at < ? order by measured_at offset ? limit ?")
+				.params(source.id(), Timestamp.from(from), Timestamp.from(to), offset, limit)
+				.query((rs, row) -> reading(rs.getTimestamp(1).toInstant(), rs, 2))
+				.list();
+	}
+
+	long countReadings(TelemetrySource source, Instant from, Instant to) {
+		return jdbc.sql("select count(*) from power_reading where source_id = ? and measured_at >= ? and measured_at < ?")
+				.params(source.id(), Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+	}
+
+	List<ReadingCorrection> corrections(TelemetrySource source, Instant from, Instant to) {
+		return jdbc.sql("select * from power_reading_correction where source_id = ? and measured_at >= ? and measured_at < ? "
+				+ "order by corrected_at desc, id desc")
+				.params(source.id(), Timestamp.from(from), Timestamp.from(to))
+				.query((rs, row) -> {
+					Instant at = rs.getTimestamp("measured_at").toInstant();
+					return new ReadingCorrection(source,
+							new PowerReading(at, rs.getFloat("old_consumption_w"), rs.getFloat("old_renewable_w"),
+									rs.getFloat("old_grid_import_w"), nullableFloat(rs, "old_battery_wh")),
+							new PowerReading(at, rs.getFloat("new_consumption_w"), rs.getFloat("new_renewable_w"),
+									rs.getFloat("new_grid_import_w"), nullableFloat(rs, "new_battery_wh")),
+							rs.getString("corrected_by"), rs.getTimestamp("corrected_at").toInstant());
+				})
+				.list();
+	}
+
+	private static Double nullableFloat(ResultSet rs, String column) throws SQLException {
+		float value = rs.getFloat(column);
+		return rs.wasNull() ? null : (double) value;
 	}
 
 	List<PowerDay> days(TelemetrySource source, LocalDate from, LocalDate to) {

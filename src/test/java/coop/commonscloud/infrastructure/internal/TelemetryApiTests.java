@@ -172,5 +172,33 @@ class TelemetryApiTests {
 				.content(changed.replace("{\"readings\"", "{\"correction\":true,\"readings\"")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.corrected").value(1));
+		mvc.perform(get("/api/servers/" + serverA + "/reading-corrections").param("from", "2026-06-01T00:00:00Z")
+				.param("to", "2026-06-02T00:00:00Z"))
+				.andExpect(jsonPath("$[0].before.renewableW").value(120.0))
+				.andExpect(jsonPath("$[0].after.renewableW").value(0.0))
+				.andExpect(jsonPath("$[0].correctedBy").value(org.hamcrest.Matchers.startsWith("tel-")));
+		mvc.perform(get("/api/servers/" + serverA + "/readings").param("from", "2026-06-01T00:00:00Z")
+				.param("to", "2026-06-02T00:00:00Z"))
+				.andExpect(jsonPath("$.totalItems").value(1))
+				.andExpect(jsonPath("$.items[0].gridImportW").value(35.5));
+	}
+
+	@Test
+	void reading_lists_page_and_refuse_backwards_ranges() throws Exception {
+		StringBuilder csv = new StringBuilder("at,consumption_w,renewable_w,grid_import_w\n");
+		for (int i = 0; i < 30; i++) {
+			csv.append(java.time.Instant.parse("2026-06-01T00:00:00Z").plusSeconds(300L * i)).append(",10,10,0\n");
+		}
+		mvc.perform(post("/api/servers/" + serverA + "/readings").with(adminA).contentType("text/csv").content(csv.toString()))
+				.andExpect(jsonPath("$.stored").value(30));
+		mvc.perform(get("/api/servers/" + serverA + "/readings").param("from", "2026-06-01T00:00:00Z")
+				.param("to", "2026-06-02T00:00:00Z").param("page", "1").param("size", "20"))
+				.andExpect(jsonPath("$.totalItems").value(30))
+				.andExpect(jsonPath("$.items.length()").value(10))
+				.andExpect(jsonPath("$.items[0].at").value("2026-06-01T01:40:00Z"));
+		mvc.perform(get("/api/servers/" + serverA + "/readings").param("from", "2026-06-02T00:00:00Z")
+				.param("to", "2026-06-01T00:00:00Z"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(containsString("must be before")));
 	}
 }
