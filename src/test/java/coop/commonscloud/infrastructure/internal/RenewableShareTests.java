@@ -238,6 +238,38 @@ class RenewableShareTests {
 				.filter(e -> e.source().equals(TelemetrySource.server(server)))).hasSize(1);
 	}
 
+	@org.junit.jupiter.api.RepeatedTest(3)
+	void two_uploads_for_one_day_at_once_both_count_in_the_days_figures() throws Exception {
+		ServerId server = new ServerId(UUID.fromString(fixtures.server(partner, site, 12, 1000)));
+		List<SourcedReading> even = new ArrayList<>();
+		List<SourcedReading> odd = new ArrayList<>();
+		for (int i = 0; i < 288; i++) {
+			(i % 2 == 0 ? even : odd).add(new SourcedReading(TelemetrySource.server(server), at(i * 5, 40, 40, 0)));
+		}
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<IngestResult>> results = new ArrayList<>();
+			for (List<SourcedReading> half : List.of(even, odd)) {
+				results.add(pool.submit(() -> {
+					asSteward();
+					go.await();
+					return telemetry.ingest(half, false);
+				}));
+			}
+			go.countDown();
+			for (var result : results) {
+				assertThat(result.get().stored()).isEqualTo(144);
+			}
+		} finally {
+			pool.shutdown();
+		}
+		RenewableShare result = telemetry.renewableShareOfServer(server, AS_OF);
+		assertThat(result.coveredSeconds()).isEqualTo(86_400);
+		assertThat(result.consumptionWh()).isCloseTo(960.0, within(0.01));
+		assertThat(result.fullyRenewableDays()).isEqualTo(1);
+	}
+
 	@Test
 	void two_different_readings_for_one_time_in_one_upload_are_refused() throws Exception {
 		ServerId server = new ServerId(UUID.fromString(fixtures.server(partner, site, 12, 1000)));

@@ -98,6 +98,17 @@ class TelemetryApiTests {
 	}
 
 	@Test
+	void the_api_documentation_describes_telemetry_licences_and_the_catalogue() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.paths['/api/telemetry/readings'].post").exists())
+				.andExpect(jsonPath("$.paths['/api/servers/{id}/renewable-share'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/sites/{id}/outage-endurance'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/licences/evaluate'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/offerings'].post").exists());
+	}
+
+	@Test
 	void the_public_cannot_post_readings() throws Exception {
 		mvc.perform(post("/api/telemetry/readings").contentType(MediaType.APPLICATION_JSON)
 				.content(batch("\"serverId\":\"" + serverA + "\",", "2026-06-01T00:00:00Z")))
