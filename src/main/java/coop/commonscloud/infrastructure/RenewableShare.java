@@ -20,6 +20,21 @@ public record RenewableShare(TelemetrySource source, LocalDate windowFrom, Local
 		double gridImportWh, double renewableSupplyWh, Optional<BigDecimal> sharePercent, int fullyRenewableDays,
 		LocalDate lastFullyRenewableDay) {
 
+	/**
+	 * The renewable energy credited: consumption not imported from the grid, but never more than
+	 * the renewable supply on record, and never below zero.
+	 */
+	public static double creditedRenewableWh(double supplyWh, double consumptionWh, double gridImportWh) {
+		return Math.max(0, Math.min(supplyWh, consumptionWh - gridImportWh));
+	}
+
+	/** The share in percent, to two decimals; empty when nothing was consumed. */
+	public static Optional<BigDecimal> percent(double renewableWh, double consumptionWh) {
+		return consumptionWh > 0
+				? Optional.of(BigDecimal.valueOf(100 * renewableWh / consumptionWh).setScale(2, java.math.RoundingMode.HALF_EVEN))
+				: Optional.empty();
+	}
+
 	/** Whether the share reaches {@code minimumPercent}; no data never does. */
 	public boolean reaches(BigDecimal minimumPercent) {
 		return sharePercent.map(share -> share.compareTo(minimumPercent) >= 0).orElse(false);
