@@ -39,14 +39,18 @@ class ResilienceApiTests {
 
 	/** Four complete days of site readings: a sunny day, then three dark ones. */
 	void sunnyThenThreeDarkDays(String site) throws Exception {
+		sunnyThenDarkDays(site, 3);
+	}
+
+	void sunnyThenDarkDays(String site, int dark) throws Exception {
 		StringBuilder csv = new StringBuilder("at,consumption_w,renewable_w,grid_import_w,battery_wh\n");
-		for (int i = 0; i < 4 * 288; i++) {
+		for (int i = 0; i < (1 + dark) * 288; i++) {
 			Instant at = START.plusSeconds(i * 300L);
 			csv.append(at).append(",10,").append(i < 288 ? "100" : "0").append(",0,500\n");
 		}
 		mvc.perform(post("/api/sites/" + site + "/readings").with(admin).contentType("text/csv").content(csv.toString()))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.stored").value(4 * 288));
+				.andExpect(jsonPath("$.stored").value((1 + dark) * 288));
 	}
 
 	@Test
@@ -77,6 +81,30 @@ class ResilienceApiTests {
 				.andExpect(jsonPath("$.ranOutAfter").value("PT71H54M"))
 				.andExpect(jsonPath("$.shortfallWh").value(1.0))
 				.andExpect(jsonPath("$.explanation").value(containsString("ran out after PT71H54M")));
+	}
+
+	@Test
+	void a_longer_endurance_parameter_asks_more_of_the_same_battery() throws Exception {
+		String site = fixtures.site(partner);
+		fixtures.server(partner, site, 10, 720);
+		sunnyThenDarkDays(site, 4);
+		mvc.perform(get("/api/sites/" + site + "/outage-endurance").param("asOf", "2026-05-10T00:00:00Z"))
+				.andExpect(jsonPath("$.outcome").value("PASSES"))
+				.andExpect(jsonPath("$.lowestStateOfChargeWh").value(0.0));
+		// far in the future, so that no other test sees it: 96 h from 2030 on (the history searched reaches back ten years)
+		mvc.perform(post("/api/parameters/resilience.outage-endurance").with(TelemetryFixtures.STEWARD)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"value\":96,\"effectiveFrom\":\"2030-01-01T00:00:00Z\",\"reason\":\"Test: four days\"}"))
+				.andExpect(status().is2xxSuccessful());
+		mvc.perform(get("/api/sites/" + site + "/outage-endurance").param("asOf", "2030-01-02T00:00:00Z"))
+				.andExpect(jsonPath("$.endurance").value("PT96H"))
+				.andExpect(jsonPath("$.outcome").value("FAILS"))
+				.andExpect(jsonPath("$.worstPeriodFrom").value("2026-05-02"))
+				.andExpect(jsonPath("$.worstPeriodTo").value("2026-05-05"))
+				.andExpect(jsonPath("$.ranOutAfter").value("PT72H"))
+				.andExpect(jsonPath("$.shortfallWh").value(240.0));
+		mvc.perform(get("/api/sites/" + site + "/outage-endurance").param("asOf", "2026-05-10T00:00:00Z"))
+				.andExpect(jsonPath("$.endurance").value("PT72H"));
 	}
 
 	@Test
