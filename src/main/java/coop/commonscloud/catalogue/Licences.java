@@ -12,6 +12,9 @@ public interface Licences {
 	 */
 	LicenceVerdict evaluate(String expression);
 
+	/** Evaluates several expressions against one reading of the liberatory list, in order. */
+	List<LicenceVerdict> evaluateAll(List<String> expressions);
+
 	/** The version of the bundled SPDX licence list, such as {@code 3.28.0}. */
 	String licenceListVersion();
 

@@ -5,6 +5,7 @@ import coop.commonscloud.catalogue.ApplicationDetails;
 import coop.commonscloud.catalogue.ApplicationId;
 import coop.commonscloud.catalogue.Catalogue;
 import coop.commonscloud.catalogue.CatalogueChanged;
+import coop.commonscloud.catalogue.LicenceVerdict;
 import coop.commonscloud.catalogue.Licences;
 import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingDetails;
@@ -93,8 +94,13 @@ class CatalogueService implements Catalogue {
 	@Override
 	@Transactional(readOnly = true)
 	public Paged<Application> applications(Paged.Request page) {
-		return new Paged<>(store.applications(page.offset(), page.size()).stream().map(this::judged).toList(),
-				page.page(), page.size(), store.countApplications());
+		List<CatalogueStore.StoredApplication> stored = store.applications(page.offset(), page.size());
+		List<LicenceVerdict> verdicts = licences.evaluateAll(stored.stream().map(a -> a.details().licence()).toList());
+		List<Application> applications = new java.util.ArrayList<>();
+		for (int i = 0; i < stored.size(); i++) {
+			applications.add(new Application(stored.get(i).id(), stored.get(i).details(), verdicts.get(i)));
+		}
+		return new Paged<>(applications, page.page(), page.size(), store.countApplications());
 	}
 
 	private Application judged(CatalogueStore.StoredApplication stored) {

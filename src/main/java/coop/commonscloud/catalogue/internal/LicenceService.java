@@ -36,9 +36,19 @@ class LicenceService implements Licences {
 	@Transactional(readOnly = true)
 	public LicenceVerdict evaluate(String expression) {
 		LicenceTerm term = reader.read(expression);
-		FreeSoftwareRule rule = new FreeSoftwareRule(reader.listVersion(),
+		return rule().evaluate(expression.strip(), term);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LicenceVerdict> evaluateAll(List<String> expressions) {
+		FreeSoftwareRule rule = rule();
+		return expressions.stream().map(e -> rule.evaluate(e.strip(), reader.read(e))).toList();
+	}
+
+	private FreeSoftwareRule rule() {
+		return new FreeSoftwareRule(reader.listVersion(),
 				liberatory.all().stream().map(LiberatoryLicence::id).collect(Collectors.toSet()));
-		return rule.evaluate(expression.strip(), term);
 	}
 
 	@Override

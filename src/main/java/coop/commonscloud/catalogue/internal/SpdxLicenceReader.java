@@ -60,7 +60,28 @@ final class SpdxLicenceReader {
 		return LicenseInfoFactory.isSpdxListedLicenseId(id);
 	}
 
+	/**
+	 * Parsed expressions by their text. The bundled list never changes while the application runs,
+	 * so a parse is a pure function of the text; bounded so that odd inputs cannot grow it forever.
+	 */
+	private final Map<String, LicenceTerm> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final int CACHE_LIMIT = 2000;
+
 	LicenceTerm read(String expression) {
+		if (expression != null) {
+			LicenceTerm known = parsed.get(expression);
+			if (known != null) {
+				return known;
+			}
+		}
+		LicenceTerm term = parse(expression);
+		if (parsed.size() < CACHE_LIMIT) {
+			parsed.put(expression, term);
+		}
+		return term;
+	}
+
+	private LicenceTerm parse(String expression) {
 		if (expression == null || expression.isBlank()) {
 			throw new InvalidInput("Give a licence expression, such as 'AGPL-3.0-or-later' or 'Apache-2.0 OR MIT'");
 		}
@@ -70,24 +91,24 @@ final class SpdxLicenceReader {
 		String nonce = "LicenseRef-unlisted-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		Map<String, String> placeholders = new HashMap<>();
 		String prepared = withPlaceholders(expression, nonce, placeholders);
-		AnyLicenseInfo parsed;
+		AnyLicenseInfo tree;
 		synchronized (SpdxLicenceReader.class) {
 			// a fresh store per expression: the library adds every parsed node to the store it is given
-			parsed = parse(prepared);
+			tree = parseWithLibrary(prepared);
 		}
-		if (parsed instanceof InvalidLicenseExpression invalid) {
+		if (tree instanceof InvalidLicenseExpression invalid) {
 			throw new InvalidInput("'" + expression + "' is not a valid SPDX licence expression: "
 					+ restore(message(invalid), placeholders) + ". Write it as in the SPDX specification, for example "
 					+ "'AGPL-3.0-or-later', 'Apache-2.0 OR MIT' or 'GPL-2.0-or-later WITH Classpath-exception-2.0'");
 		}
 		try {
-			return term(parsed, placeholders);
+			return term(tree, placeholders);
 		} catch (InvalidSPDXAnalysisException e) {
 			throw new IllegalStateException("Could not read the parsed licence expression '" + expression + "'", e);
 		}
 	}
 
-	private static AnyLicenseInfo parse(String expression) {
+	private static AnyLicenseInfo parseWithLibrary(String expression) {
 		try {
 			return LicenseInfoFactory.parseSPDXLicenseString(expression, new InMemSpdxStore(), PREFIX, null, null);
 		} catch (InvalidSPDXAnalysisException e) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,12 @@ class CatalogueApiTests {
 		String elastic = send(post("/api/applications"), STEWARD,
 				"{\"name\":\"Elasticsearch " + suffix + "\",\"licence\":\"Elastic-2.0\",\"coveredByLoRes\":false}");
 		assertThat((Boolean) JsonPath.read(elastic, "$.licenceVerdict.free")).isFalse();
+		String page = mvc.perform(get("/api/applications").param("size", "200")).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<Boolean>>read(page, "$.items[?(@.details.name == 'Elasticsearch " + suffix
+				+ "')].licenceVerdict.free")).containsExactly(false);
+		assertThat(JsonPath.<List<Boolean>>read(page, "$.items[?(@.details.name == 'Nextcloud " + suffix
+				+ "')].licenceVerdict.free")).containsExactly(true);
 	}
 
 	@Test
