@@ -3,6 +3,7 @@ package coop.commonscloud.infrastructure.internal;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -127,6 +128,32 @@ class ResilienceApiTests {
 		mvc.perform(get("/api/sites/" + site + "/outage-endurance").param("asOf", "2026-05-10T00:00:00Z"))
 				.andExpect(jsonPath("$.outcome").value("NOT_ENOUGH_TELEMETRY"))
 				.andExpect(jsonPath("$.explanation").value(containsString("no run of 3 consecutive complete days")));
+	}
+
+	@Test
+	void a_partner_declares_where_its_sites_supply_comes_from() throws Exception {
+		String site = fixtures.site(partner);
+		mvc.perform(get("/api/sites/" + site + "/power-supply")).andExpect(status().isNotFound());
+		mvc.perform(put("/api/sites/" + site + "/power-supply").with(admin).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\":\"ON_SITE\",\"description\":\"4.2 kW on the roof\"}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.kind").value("ON_SITE"));
+		mvc.perform(put("/api/sites/" + site + "/power-supply").with(admin).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\":\"COMMUNITY_INSTALLATION\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(containsString("Name the community installation")));
+		mvc.perform(put("/api/sites/" + site + "/power-supply").with(admin).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\":\"COMMUNITY_INSTALLATION\",\"installationName\":\"Brunswick community solar\"}"))
+				.andExpect(status().isOk());
+		mvc.perform(get("/api/sites/" + site + "/power-supply"))
+				.andExpect(jsonPath("$.installationName").value("Brunswick community solar"));
+		mvc.perform(get("/api/sites/" + site + "/power-supply/history"))
+				.andExpect(jsonPath("$.length()").value(2))
+				.andExpect(jsonPath("$[1].kind").value("ON_SITE"));
+		RequestPostProcessor stranger = fixtures.admin(fixtures.partner("Other co-op"));
+		mvc.perform(put("/api/sites/" + site + "/power-supply").with(stranger).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\":\"ON_SITE\"}"))
+				.andExpect(status().isForbidden());
 	}
 
 	@Test
