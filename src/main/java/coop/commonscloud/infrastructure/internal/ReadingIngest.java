@@ -61,7 +61,7 @@ class ReadingIngest {
 	}
 
 	@Transactional
-	IngestResult ingest(List<SourcedReading> readings, boolean correction) {
+	public IngestResult ingest(List<SourcedReading> readings, boolean correction) {
 		caller.requireSignedIn();
 		if (readings.isEmpty()) {
 			throw new InvalidInput("Send at least one reading");

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class TelemetryApi {
 	}
 
 	/** One reading as JSON; serverId or siteId names its source unless the URL does. */
-	record ReadingBody(UUID serverId, UUID siteId, Instant at, Double consumptionW, Double renewableW, Double gridImportW,
+	record ReadingBody(UUID serverId, UUID siteId, OffsetDateTime at, Double consumptionW, Double renewableW, Double gridImportW,
 			Double batteryWh) {
 	}
 
@@ -154,7 +155,7 @@ class TelemetryApi {
 				if (r == null) {
 					throw new InvalidInput("it is empty");
 				}
-				readings.add(new SourcedReading(only != null ? only : source(r), new PowerReading(r.at(),
+				readings.add(new SourcedReading(only != null ? only : source(r), new PowerReading(r.at() == null ? null : r.at().toInstant(),
 						required(r.consumptionW(), "consumptionW"), required(r.renewableW(), "renewableW"),
 						required(r.gridImportW(), "gridImportW"), r.batteryWh())));
 			} catch (InvalidInput e) {

@@ -271,6 +271,17 @@ class RenewableShareTests {
 	}
 
 	@Test
+	void a_refused_upload_stores_none_of_its_new_readings_either() throws Exception {
+		ServerId server = new ServerId(UUID.fromString(fixtures.server(partner, site, 12, 1000)));
+		ingest(server, List.of(at(0, 100, 0, 100)));
+		assertThatThrownBy(() -> ingest(server, List.of(at(0, 100, 100, 0), at(5, 100, 100, 0))))
+				.isInstanceOf(Conflict.class);
+		assertThat(jdbc.sql("select count(*) from power_reading where source_id = ?").param(server.value())
+				.query(Long.class).single()).isEqualTo(1);
+		assertThat(telemetry.renewableShareOfServer(server, AS_OF).coveredSeconds()).isEqualTo(300);
+	}
+
+	@Test
 	void two_different_readings_for_one_time_in_one_upload_are_refused() throws Exception {
 		ServerId server = new ServerId(UUID.fromString(fixtures.server(partner, site, 12, 1000)));
 		assertThatThrownBy(() -> ingest(server, List.of(at(0, 100, 0, 100), at(0, 90, 0, 90))))

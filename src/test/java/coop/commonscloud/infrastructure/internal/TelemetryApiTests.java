@@ -64,6 +64,10 @@ class TelemetryApiTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.stored").value(0))
 				.andExpect(jsonPath("$.duplicates").value(1));
+		mvc.perform(post("/api/servers/" + serverA + "/readings").with(adminA).contentType(MediaType.APPLICATION_JSON)
+				.content(batch("", "2026-06-01T10:05:00+10:00")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.stored").value(1));
 		mvc.perform(get("/api/servers/" + serverA + "/renewable-share").param("asOf", "2026-06-02T00:00:00Z"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.sharePercent").value(100.0))
@@ -71,7 +75,7 @@ class TelemetryApiTests {
 				.andExpect(jsonPath("$.firstReading").value("2026-06-01T00:00:00Z"));
 		mvc.perform(get("/api/servers/" + serverA + "/power-days").param("from", "2026-06-01").param("to", "2026-06-02"))
 				.andExpect(jsonPath("$[0].day").value("2026-06-01"))
-				.andExpect(jsonPath("$[0].readings").value(1));
+				.andExpect(jsonPath("$[0].readings").value(2));
 	}
 
 	@Test
