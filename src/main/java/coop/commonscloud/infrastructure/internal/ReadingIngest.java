@@ -46,14 +46,17 @@ class ReadingIngest {
 	static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
 
 	private final TelemetryStore store;
+	private final ReadingPartitions partitions;
 	private final ServerStore servers;
 	private final Sites sites;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock = Clock.systemUTC();
 
-	ReadingIngest(TelemetryStore store, ServerStore servers, Sites sites, Caller caller, ApplicationEventPublisher events) {
+	ReadingIngest(TelemetryStore store, ReadingPartitions partitions, ServerStore servers, Sites sites, Caller caller,
+			ApplicationEventPublisher events) {
 		this.store = store;
+		this.partitions = partitions;
 		this.servers = servers;
 		this.sites = sites;
 		this.caller = caller;
@@ -77,6 +80,9 @@ class ReadingIngest {
 			bySource.computeIfAbsent(reading.source(), s -> new ArrayList<>()).add(reading.reading());
 		}
 		bySource.keySet().forEach(this::requireMayReport);
+		// before any source lock is taken, in a transaction of its own
+		partitions.ensure(readings.stream().map(r -> r.reading().at()).min(Comparator.naturalOrder()).orElseThrow(),
+				readings.stream().map(r -> r.reading().at()).max(Comparator.naturalOrder()).orElseThrow());
 		int stored = 0;
 		int duplicates = 0;
 		int corrected = 0;
@@ -86,9 +92,6 @@ class ReadingIngest {
 			store.lock(source);
 			List<PowerReading> batch = withoutRepeats(source, entry.getValue());
 			duplicates += entry.getValue().size() - batch.size();
-			Instant first = batch.stream().map(PowerReading::at).min(Comparator.naturalOrder()).orElseThrow();
-			Instant last = batch.stream().map(PowerReading::at).max(Comparator.naturalOrder()).orElseThrow();
-			store.ensurePartitions(first, last);
 			List<Instant> changed = new ArrayList<>(store.insertNew(source, batch));
 			int storedHere = changed.size();
 			stored += storedHere;

@@ -54,11 +54,6 @@ class TelemetryStore {
 				.query((rs, row) -> 1).list();
 	}
 
-	void ensurePartitions(Instant from, Instant to) {
-		jdbc.sql("select ensure_power_reading_partitions(?, ?)").params(Timestamp.from(from), Timestamp.from(to))
-				.query((rs, row) -> 1).list();
-	}
-
 	/** Inserts the readings that are new; returns the times of those stored. */
 	List<Instant> insertNew(TelemetrySource source, List<PowerReading> readings) {
 		Object[] arrays = arrays(readings);
