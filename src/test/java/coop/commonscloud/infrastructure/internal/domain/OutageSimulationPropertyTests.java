@@ -8,7 +8,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** Laws of the outage simulation that hold for any generation profile. */
-class OutageSimulationProperties {
+class OutageSimulationPropertyTests {
 
 	@Property
 	void a_bigger_battery_never_does_worse(@ForAll @DoubleRange(min = 0, max = 5000) double capacity, @ForAll @DoubleRange(min = 0, max = 2000) double more,

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** OR needs one acceptable branch and AND needs all, for any pair of real (or made-up) licences. */
-class FreeSoftwareRuleProperties {
+class FreeSoftwareRulePropertyTests {
 
 	@Provide
 	Arbitrary<String> licences() {
