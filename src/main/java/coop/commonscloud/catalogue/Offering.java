@@ -1,0 +1,5 @@
+package coop.commonscloud.catalogue;
+
+/** A partner's service offering. */
+public record Offering(OfferingId id, OfferingDetails details) {
+}

@@ -1,0 +1,30 @@
+package coop.commonscloud.infrastructure.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes the monthly partitions of {@code power_reading} an upload needs, in a transaction of its
+ * own: creating a partition locks the whole table until commit, and an upload holding that lock
+ * while waiting for another upload's source lock could deadlock with it. An empty partition left
+ * behind by a refused upload does no harm.
+ */
+@Component
+class ReadingPartitions {
+
+	private final JdbcClient jdbc;
+
+	ReadingPartitions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void ensure(Instant from, Instant to) {
+		jdbc.sql("select ensure_power_reading_partitions(?, ?)").params(Timestamp.from(from), Timestamp.from(to))
+				.query((rs, row) -> 1).list();
+	}
+}
