@@ -150,7 +150,7 @@ class CatalogueApiTests {
 		String app = id(send(post("/api/applications"), STEWARD,
 				"{\"name\":\"Mastodon " + suffix + "\",\"licence\":\"AGPL-3.0-only\",\"coveredByLoRes\":true}"));
 		String offering = id(send(post("/api/offerings"), adminA, offering(partnerA, serverA, app)));
-		mvc.perform(get("/api/partners/" + partnerA + "/offerings")).andExpect(jsonPath("$[0].id.value").value(offering));
+		mvc.perform(get("/api/partners/" + partnerA + "/offerings")).andExpect(jsonPath("$[0].id").value(offering));
 		mvc.perform(get("/api/servers/" + serverA + "/offerings")).andExpect(jsonPath("$[0].details.audience").value("GENERAL_PUBLIC"));
 		mvc.perform(post("/api/offerings").with(adminA).contentType(MediaType.APPLICATION_JSON)
 				.content(offering(partnerB, serverB, app)))

@@ -166,7 +166,7 @@ class ResilienceApiTests {
 				.content(drill))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.result").value("PASSED"))
-				.andExpect(jsonPath("$.serversKeptUp[0].value").value(server));
+				.andExpect(jsonPath("$.serversKeptUp[0]").value(server));
 		mvc.perform(get("/api/sites/" + site + "/outage-drills"))
 				.andExpect(jsonPath("$[0].notes").value(containsString("72 h")))
 				.andExpect(jsonPath("$[0].recordedBy").exists());
