@@ -10,11 +10,11 @@ import coop.commonscloud.catalogue.OfferingDetails;
 import coop.commonscloud.catalogue.OfferingId;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Paged;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,21 +54,11 @@ class CatalogueApi {
 		OfferingDetails details() {
 			return new OfferingDetails(partnerId == null ? null : new PartnerId(partnerId),
 					serverId == null ? null : new ServerId(serverId),
-					applicationId == null ? null : new ApplicationId(applicationId), parseAudience(audience),
+					applicationId == null ? null : new ApplicationId(applicationId), Choice.of(Audience.class, audience, "An offering's audience"),
 					Boolean.TRUE.equals(lowResOptionAvailable), Boolean.TRUE.equals(lowResOptionRecommended), address);
 		}
 	}
 
-	static Audience parseAudience(String audience) {
-		if (audience == null || audience.isBlank()) {
-			return null;
-		}
-		try {
-			return Audience.valueOf(audience.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidInput("An offering's audience is GENERAL_PUBLIC or MEMBERS_ONLY; got '" + audience + "'");
-		}
-	}
 
 	@PostMapping("/api/applications")
 	@ResponseStatus(HttpStatus.CREATED)

@@ -2,12 +2,11 @@ package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.PowerSupplies;
 import coop.commonscloud.infrastructure.PowerSupply;
-import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.region.SiteId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +30,7 @@ class PowerSupplyApi {
 
 	@PutMapping("/api/sites/{id}/power-supply")
 	PowerSupply declare(@PathVariable UUID id, @RequestBody SupplyBody body) {
-		return supplies.declare(new PowerSupply(new SiteId(id), parseKind(body.kind()), body.installationName(),
+		return supplies.declare(new PowerSupply(new SiteId(id), Choice.of(PowerSupply.Kind.class, body.kind(), "A power supply"), body.installationName(),
 				body.description(), null, null));
 	}
 
@@ -46,14 +45,4 @@ class PowerSupplyApi {
 		return supplies.history(new SiteId(id));
 	}
 
-	static PowerSupply.Kind parseKind(String kind) {
-		if (kind == null || kind.isBlank()) {
-			return null;
-		}
-		try {
-			return PowerSupply.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidInput("A power supply is ON_SITE or COMMUNITY_INSTALLATION; got '" + kind + "'");
-		}
-	}
 }

@@ -4,12 +4,11 @@ import coop.commonscloud.infrastructure.OutageDrill;
 import coop.commonscloud.infrastructure.OutageEndurance;
 import coop.commonscloud.infrastructure.Resilience;
 import coop.commonscloud.infrastructure.ServerId;
-import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.Choice;
 import coop.commonscloud.region.SiteId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -37,21 +36,11 @@ class ResilienceApi {
 
 		OutageDrill drill(SiteId site) {
 			return new OutageDrill(null, site, startedAt, endedAt,
-					serversKeptUp == null ? null : serversKeptUp.stream().map(ServerId::new).toList(), parseResult(result),
+					serversKeptUp == null ? null : serversKeptUp.stream().map(ServerId::new).toList(), Choice.of(OutageDrill.Result.class, result, "A drill's result"),
 					notes, null, null);
 		}
 	}
 
-	static OutageDrill.Result parseResult(String result) {
-		if (result == null || result.isBlank()) {
-			return null;
-		}
-		try {
-			return OutageDrill.Result.valueOf(result.strip().toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidInput("A drill's result is PASSED or FAILED; got '" + result + "'");
-		}
-	}
 
 	@GetMapping("/api/sites/{id}/outage-endurance")
 	OutageEndurance endurance(@PathVariable UUID id, @RequestParam(required = false) List<UUID> keptUp,

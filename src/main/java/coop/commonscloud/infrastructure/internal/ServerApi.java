@@ -7,12 +7,12 @@ import coop.commonscloud.infrastructure.ServerLocality;
 import coop.commonscloud.infrastructure.ServerRole;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.SiteId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class ServerApi {
 				throw new InvalidInput("A server needs the partner that runs it ('partnerId')");
 			}
 			return new ServerDetails(new PartnerId(partnerId), siteId == null ? null : new SiteId(siteId), name,
-					parseRole(role), hardware, orZero(nominalDrawW), orZero(lowPowerDrawW), orZero(batteryWh),
+					Choice.of(ServerRole.class, role, "A server's role"), hardware, orZero(nominalDrawW), orZero(lowPowerDrawW), orZero(batteryWh),
 					orZero(renewablePeakW), hostingCompany, asn);
 		}
 
@@ -51,16 +51,6 @@ class ServerApi {
 		}
 	}
 
-	static ServerRole parseRole(String role) {
-		if (role == null || role.isBlank()) {
-			return null;
-		}
-		try {
-			return ServerRole.valueOf(role.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidInput("A server's role is REGIONAL, OFF_SITE_BACKUP, DNS or OPTIONAL_CONNECTOR; got '" + role + "'");
-		}
-	}
 
 	@PostMapping("/api/servers")
 	@ResponseStatus(HttpStatus.CREATED)

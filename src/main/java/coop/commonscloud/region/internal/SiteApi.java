@@ -1,6 +1,7 @@
 package coop.commonscloud.region.internal;
 
 import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.RegionSlug;
@@ -10,7 +11,6 @@ import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.SiteKind;
 import coop.commonscloud.region.Sites;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,20 +45,10 @@ class SiteApi {
 				throw new InvalidInput("A site needs its 'latitude' and 'longitude'");
 			}
 			return new SiteDetails(new RegionSlug(region), partnerId == null ? null : new PartnerId(partnerId), name,
-					parseKind(kind), new Coordinates(latitude, longitude), address);
+					Choice.of(SiteKind.class, kind, "The kind of site"), new Coordinates(latitude, longitude), address);
 		}
 	}
 
-	static SiteKind parseKind(String kind) {
-		if (kind == null || kind.isBlank()) {
-			return null;
-		}
-		try {
-			return SiteKind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidInput("The kind of site is COMMUNITY_HOUSE, LIBRARY, PARTNER_RACK or HOME; got '" + kind + "'");
-		}
-	}
 
 	@GetMapping("/{id}")
 	Site get(@PathVariable UUID id) {

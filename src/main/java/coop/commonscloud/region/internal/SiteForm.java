@@ -1,5 +1,7 @@
 package coop.commonscloud.region.internal;
 
+import coop.commonscloud.platform.Choice;
+import coop.commonscloud.region.SiteKind;
 import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.region.Coordinates;
@@ -32,7 +34,7 @@ record SiteForm(String region, String name, String kind, String latitude, String
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return new SiteDetails(new RegionSlug(region), partner, name, SiteApi.parseKind(kind), new Coordinates(lat, lon),
+		return new SiteDetails(new RegionSlug(region), partner, name, Choice.of(SiteKind.class, kind, "The kind of site"), new Coordinates(lat, lon),
 				address);
 	}
 
