@@ -1,10 +1,12 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.NotFound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,13 @@ class AccountService implements Accounts {
 	private final AccountStore store;
 	private final PasswordEncoder passwords;
 	private final Caller caller;
+	private final IssuedTokens tokens;
 
-	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller) {
+	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller, IssuedTokens tokens) {
 		this.store = store;
 		this.passwords = passwords;
 		this.caller = caller;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -38,8 +42,11 @@ class AccountService implements Accounts {
 		if (store.exists(request.username())) {
 			throw new Conflict("The username '" + request.username() + "' is taken");
 		}
+		if (request.email() != null && store.emailTaken(request.email())) {
+			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
+		}
 		Account account = new Account(UUID.randomUUID(), request.username(), request.displayName().strip(),
-				request.role(), request.partnerId(), Instant.now());
+				request.role(), request.partnerId(), Instant.now(), request.email(), false, AccountStatus.ACTIVE);
 		store.insert(account, passwords.encode(request.password()));
 		return account;
 	}
@@ -55,5 +62,18 @@ class AccountService implements Accounts {
 	public List<Account> adminsOf(UUID partnerId) {
 		caller.requireManages(partnerId);
 		return store.adminsOf(partnerId);
+	}
+
+	@Override
+	@Transactional
+	public Account changeStatus(UUID accountId, AccountStatus status) {
+		caller.requireSteward();
+		Account account = store.findById(accountId)
+				.orElseThrow(() -> new NotFound("There is no account with the id " + accountId));
+		store.setStatus(accountId, status);
+		if (status != AccountStatus.ACTIVE) {
+			tokens.revokeAllOf(account.username());
+		}
+		return store.findById(accountId).orElseThrow();
 	}
 }

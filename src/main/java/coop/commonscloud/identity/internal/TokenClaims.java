@@ -1,0 +1,47 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.identity.Account;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shapes every JWT the provider signs: ES256 under this site's current key id; for a person's
+ * grants the subject is the account id and the ID token carries the scoped claims. A suspended or
+ * deleted account gets no token, whatever code or refresh token it presents.
+ */
+@Component
+class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	private final SigningKeys keys;
+	private final AccountClaims claims;
+
+	TokenClaims(SigningKeys keys, AccountClaims claims) {
+		this.keys = keys;
+		this.claims = claims;
+	}
+
+	@Override
+	public void customize(JwtEncodingContext context) {
+		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.signingKid());
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getJwsHeader().type(OidcProviderConfiguration.ACCESS_TOKEN_TYPE);
+		}
+		AuthorizationGrantType grant = context.getAuthorizationGrantType();
+		if (!AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant) && !AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
+			return;
+		}
+		Account account = claims.activeAccount(context.getPrincipal().getName(), OAuth2ErrorCodes.INVALID_GRANT);
+		context.getClaims().subject(account.id().toString());
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
+		} else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getClaims().claim("region", claims.region());
+		}
+	}
+}
