@@ -56,12 +56,15 @@ class OidcProviderConfiguration {
 										algorithms.clear();
 										algorithms.add("ES256");
 									}))))
-					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH))
+					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
+							.errorResponseHandler(new AuthorizationErrors()))
 					.tokenEndpoint(endpoint -> endpoint
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))
-					.clientAuthentication(authentication -> authentication.authenticationProviders(providers ->
-							providers.forEach(provider -> {
+					.clientAuthentication(authentication -> authentication
+							.authenticationConverters(converters -> converters.add(new PublicClientsNeedPkce()))
+							.errorResponseHandler(PublicClientsNeedPkce.errors())
+							.authenticationProviders(providers -> providers.forEach(provider -> {
 								if (provider instanceof ClientSecretAuthenticationProvider secrets) {
 									secrets.setPasswordEncoder(new ClientSecretHasher());
 								}
@@ -69,8 +72,15 @@ class OidcProviderConfiguration {
 		})
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-						new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+						new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
 		return http.build();
+	}
+
+	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */
+	private static MediaTypeRequestMatcher browsers() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return html;
 	}
 
 	@Bean
