@@ -5,7 +5,9 @@ import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +41,23 @@ class AccountService implements Accounts {
 
 	/** For bootstrap and demo data, which run before anyone is signed in. */
 	Account openUnchecked(NewAccount request) {
-		if (store.exists(request.username())) {
-			throw new Conflict("The username '" + request.username() + "' is taken");
+		Username username = Username.of(request.username());
+		if (username.mixesScripts()) {
+			throw new InvalidInput("The username '" + request.username() + "' mixes letters of different scripts "
+					+ "(Latin with Cyrillic or Greek, for example), which makes look-alikes of other names: use one script");
 		}
+		store.lookAlike(username).ifPresent(existing -> {
+			throw new Conflict(Username.canonical(existing).equals(username.canonical())
+					? "The username '" + existing + "' is taken"
+					: "The username '" + request.username() + "' looks like the existing username '" + existing
+							+ "': choose one that cannot be mistaken for it");
+		});
 		if (request.email() != null && store.emailTaken(request.email())) {
 			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
 		}
-		Account account = new Account(UUID.randomUUID(), request.username(), request.displayName().strip(),
+		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
 				request.role(), request.partnerId(), Instant.now(), request.email(), false, AccountStatus.ACTIVE);
-		store.insert(account, passwords.encode(request.password()));
+		store.insert(account, username, passwords.encode(request.password()));
 		return account;
 	}
 

@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal;
 
+import coop.commonscloud.parameters.PlatformParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -32,10 +34,22 @@ class SecurityConfiguration {
 	private static final String SIGN_IN_FIRST =
 			"Sign in first: send HTTP Basic credentials of a region account or a bearer token from the region";
 
-	/** Argon2id at OWASP's minimum: m = 19 MiB, t = 2, p = 1; 16-byte salt, 32-byte hash. */
+	/**
+	 * Argon2id with the region's parameters (seeded at OWASP's minimum: m = 19 MiB, t = 2, p = 1;
+	 * 16-byte salt, 32-byte hash), rehashing at sign-in when they change.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	PasswordEncoder passwordEncoder(PlatformParameters parameters) {
+		return new RegionArgon2(parameters);
+	}
+
+	/** Stores the new hash when a sign-in rehashed a password under changed Argon2 parameters. */
+	@Bean
+	UserDetailsPasswordService rehashedPasswords(AccountStore accounts) {
+		return (user, newHash) -> accounts.findByUsername(user.getUsername()).map(stored -> {
+			accounts.setPasswordHash(stored.account().id(), newHash);
+			return (UserDetails) new SignedInAccount(stored.account(), newHash);
+		}).orElse(user);
 	}
 
 	@Bean
