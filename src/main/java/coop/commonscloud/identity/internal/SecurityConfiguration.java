@@ -8,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -57,6 +59,16 @@ class SecurityConfiguration {
 		return username -> accounts.findByUsername(username)
 				.map(stored -> new SignedInAccount(stored.account(), stored.passwordHash()))
 				.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	/** Password sign-in for every chain: Argon2id behind the brute-force throttle. */
+	@Bean
+	AuthenticationProvider passwordSignIn(UserDetailsService accounts, PasswordEncoder passwords,
+			UserDetailsPasswordService rehashed, SignInThrottle throttle, SignInEvents events) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwords);
+		provider.setUserDetailsPasswordService(rehashed);
+		return new ThrottledPasswords(provider, throttle, events);
 	}
 
 	@Bean
@@ -109,6 +121,11 @@ class SecurityConfiguration {
 	}
 
 	private static void unauthorized(HttpServletResponse response, AuthenticationException e) throws java.io.IOException {
+		if (e instanceof SignInRefused refused) {
+			response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+			problem(response, 429, "Too many failed sign-ins", refused.getMessage());
+			return;
+		}
 		if (e instanceof OAuth2AuthenticationException bearer) {
 			String description = bearer.getError().getDescription() == null ? "The bearer token is not valid"
 					: bearer.getError().getDescription();
@@ -125,7 +142,7 @@ class SecurityConfiguration {
 			throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
+		if (status == 401 && !response.containsHeader("WWW-Authenticate")) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Commons Cloud\"");
 		}
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status

@@ -1,8 +1,9 @@
 package coop.commonscloud.identity.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,15 +26,18 @@ class SignInEvents {
 	private final JdbcClient jdbc;
 	private final String site;
 
-	SignInEvents(JdbcClient jdbc, @Value("${commonscloud.site.name:core}") String site) {
+	private final Clock clock;
+
+	SignInEvents(JdbcClient jdbc, @Value("${commonscloud.site.name:core}") String site, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.site = site;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	void record(SignInEvent event) {
 		jdbc.sql("insert into sign_in_event (occurred_at, site, kind, account_id, username, client_id, succeeded, reason, source) "
 				+ "values (:at, :site, :kind, :account, :username, :client, :succeeded, :reason, :source)")
-				.param("at", Timestamp.from(Instant.now()))
+				.param("at", Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
 				.param("site", site)
 				.param("kind", event.kind().name())
 				.param("account", event.accountId())
