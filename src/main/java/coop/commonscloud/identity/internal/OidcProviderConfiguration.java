@@ -94,7 +94,7 @@ class OidcProviderConfiguration {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc));
 	}
 
 	@Bean

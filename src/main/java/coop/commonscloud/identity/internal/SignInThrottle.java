@@ -39,17 +39,34 @@ class SignInThrottle {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	private record Policy(Throttling perAccount, int perSource, Instant readAt) {
+	}
+
+	private volatile Policy policy;
+
+	/** The parameters in force, re-read at most once a minute: they are read on every password attempt. */
+	private Policy policy(Instant now) {
+		Policy known = policy;
+		if (known == null || !now.isBefore(known.readAt().plusSeconds(60)) || now.isBefore(known.readAt())) {
+			Duration lockout = Duration.ofSeconds(value(LOCKOUT));
+			known = new Policy(new Throttling(value(FREE), Duration.ofSeconds(value(FIRST_DELAY)), value(LOCKOUT_FAILURES),
+					lockout), value(SOURCE_LOCKOUT_FAILURES), now);
+			policy = known;
+		}
+		return known;
+	}
+
 	SignInVerdict check(String username, String source) {
 		Instant now = clock.instant();
-		Duration lockout = Duration.ofSeconds(value(LOCKOUT));
-		Throttling perAccount = new Throttling(value(FREE), Duration.ofSeconds(value(FIRST_DELAY)), value(LOCKOUT_FAILURES),
-				lockout);
+		Policy policy = policy(now);
+		Throttling perAccount = policy.perAccount();
+		Duration lockout = perAccount.lockout();
 		SignInVerdict account = perAccount.verdict(accountFailures(username, perAccount.lockoutWindowStart(now)), now,
 				"for this account");
 		if (!(account instanceof SignInVerdict.Allowed) || source == null) {
 			return account;
 		}
-		int perSource = value(SOURCE_LOCKOUT_FAILURES);
+		int perSource = policy.perSource();
 		Throttling bySource = new Throttling(perSource, Duration.ZERO, perSource, lockout);
 		return bySource.verdict(sourceFailures(source, bySource.lockoutWindowStart(now)), now, "from your network address");
 	}

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Shapes every JWT the provider signs: ES256 under this site's current key id; for a person's
@@ -26,6 +28,20 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		this.claims = claims;
 	}
 
+	/** One lookup per token request, though the access token and the ID token both need the account. */
+	private Account accountOf(String username) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = TokenClaims.class.getName() + "." + username;
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Account known) {
+			return known;
+		}
+		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
+		if (request != null) {
+			request.setAttribute(key, account, RequestAttributes.SCOPE_REQUEST);
+		}
+		return account;
+	}
+
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.signingKid());
@@ -36,7 +52,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (!AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant) && !AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
 			return;
 		}
-		Account account = claims.activeAccount(context.getPrincipal().getName(), OAuth2ErrorCodes.INVALID_GRANT);
+		Account account = accountOf(context.getPrincipal().getName());
 		context.getClaims().subject(account.id().toString());
 		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class LoginPageStub {
 
 	@Bean
-	RouterFunction<ServerResponse> loginPageStub() {
+	RouterFunction<ServerResponse> bareSignInForm() {
 		return route().GET("/login", request -> {
 			CsrfToken csrf = (CsrfToken) request.servletRequest().getAttribute(CsrfToken.class.getName());
 			String html = "<!DOCTYPE html><html lang=\"en\"><body><form method=\"post\" action=\"/login\">"
