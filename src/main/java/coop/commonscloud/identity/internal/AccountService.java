@@ -24,12 +24,15 @@ class AccountService implements Accounts {
 	private final PasswordEncoder passwords;
 	private final Caller caller;
 	private final IssuedTokens tokens;
+	private final EmailVerification emails;
 
-	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller, IssuedTokens tokens) {
+	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller, IssuedTokens tokens,
+			EmailVerification emails) {
 		this.store = store;
 		this.passwords = passwords;
 		this.caller = caller;
 		this.tokens = tokens;
+		this.emails = emails;
 	}
 
 	@Override
@@ -58,6 +61,9 @@ class AccountService implements Accounts {
 		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
 				request.role(), request.partnerId(), Instant.now(), request.email(), false, AccountStatus.ACTIVE);
 		store.insert(account, username, passwords.encode(request.password()));
+		if (account.email() != null) {
+			emails.start(account);
+		}
 		return account;
 	}
 
