@@ -23,7 +23,7 @@ PROVIDER_CP="target/bench-classes:target/classes:$(cat target/bench-classpath.tx
 LOG="$(mktemp -t commons-cloud-bench.XXXXXX.log)"
 DATA="$(mktemp -d -t commons-cloud-bench-data.XXXXXX)"
 
-taskset -c "$PROVIDER_CPU" java $JVM_OPTS -cp "$PROVIDER_CP" \
+taskset -c "$PROVIDER_CPU" java $JVM_OPTS ${BENCH_PROVIDER_OPTS:-} -cp "$PROVIDER_CP" \
   -Dcommonscloud.database.embedded.data-dir="$DATA/postgres" -Dcommonscloud.admin-password=steward-password-for-tests \
   coop.commonscloud.identity.internal.BenchProvider \
   --server.port="$PORT" --logging.level.root=WARN --spring.main.banner-mode=off >"$LOG" 2>&1 &

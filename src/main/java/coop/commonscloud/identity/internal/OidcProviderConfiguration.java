@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -110,7 +109,7 @@ class OidcProviderConfiguration {
 
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		return new NimbusJwtEncoder(keys);
+		return new FastSigning(keys);
 	}
 
 	/** Accepts only this region's access tokens (type {@code at+jwt}, ES256), not its ID tokens. */
