@@ -55,6 +55,11 @@ class AccountStore {
 		return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
 	}
 
+	Optional<Account> findByEmail(String email) {
+		return jdbc.sql("select * from account where lower(email) = lower(:email)").param("email", email)
+				.query((rs, n) -> account(rs)).optional();
+	}
+
 	boolean exists(String username) {
 		return findByUsername(username).isPresent();
 	}
