@@ -145,7 +145,8 @@ class AuthorizationTests {
 	}
 
 	/** Forms the public must be able to post; they still may not change anything with an empty request. */
-	static final java.util.Set<String> PUBLIC_FORMS = java.util.Set.of("POST /password-reset", "POST /password-reset/new");
+	static final java.util.Set<String> PUBLIC_FORMS = java.util.Set.of("POST /sign-up", "POST /password-reset",
+			"POST /password-reset/new");
 
 	@Test
 	void the_public_cannot_write_anything() throws Exception {

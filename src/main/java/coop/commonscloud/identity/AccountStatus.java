@@ -1,6 +1,9 @@
 package coop.commonscloud.identity;
 
-/** Whether an account may sign in. Suspended and deleted accounts get no sessions and no tokens. */
+/**
+ * Whether an account may sign in. Only active accounts get sessions and tokens; a pending account
+ * waits for a steward's approval of its sign-up.
+ */
 public enum AccountStatus {
-	ACTIVE, SUSPENDED, DELETED
+	PENDING, ACTIVE, SUSPENDED, DELETED
 }

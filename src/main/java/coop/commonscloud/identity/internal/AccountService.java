@@ -44,6 +44,11 @@ class AccountService implements Accounts {
 
 	/** For bootstrap and demo data, which run before anyone is signed in. */
 	Account openUnchecked(NewAccount request) {
+		return openUnchecked(request, AccountStatus.ACTIVE);
+	}
+
+	/** Opens an account without a permission check: bootstrap, demo data and sign-up. */
+	Account openUnchecked(NewAccount request, AccountStatus status) {
 		Username username = Username.of(request.username());
 		if (username.mixesScripts()) {
 			throw new InvalidInput("The username '" + request.username() + "' mixes letters of different scripts "
@@ -59,7 +64,7 @@ class AccountService implements Accounts {
 			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
 		}
 		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
-				request.role(), request.partnerId(), Instant.now(), request.email(), false, AccountStatus.ACTIVE);
+				request.role(), request.partnerId(), Instant.now(), request.email(), false, status);
 		store.insert(account, username, passwords.encode(request.password()));
 		if (account.email() != null) {
 			emails.start(account);
