@@ -1,0 +1,66 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.identity.NewAccount;
+import java.security.Principal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A person's own account: their profile, their password, and the services they are connected to. */
+@Controller
+class AccountPage {
+
+	private final AccountStore accounts;
+	private final PasswordEncoder passwords;
+	private final ConnectedServices services;
+	private final IssuedTokens tokens;
+
+	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.services = services;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/account")
+	String show(Principal principal, Model model) {
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		model.addAttribute("account", stored.account());
+		model.addAttribute("services", services.of(stored.account().username()));
+		return "identity/account";
+	}
+
+	/** Changing the password signs the person out of every service (their tokens are revoked). */
+	@PostMapping("/account/password")
+	@Transactional
+	String changePassword(Principal principal, @RequestParam(name = "current", required = false) String current,
+			@RequestParam(name = "password", required = false) String password,
+			@RequestParam(name = "repeated", required = false) String repeated, Model model) {
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		String problem = null;
+		if (current == null || !passwords.matches(current, stored.passwordHash())) {
+			problem = "Your current password is not right";
+		} else if (password == null || password.length() < NewAccount.MINIMUM_PASSWORD_LENGTH || password.length() > 1000) {
+			problem = "A password is at least " + NewAccount.MINIMUM_PASSWORD_LENGTH + " characters long";
+		} else if (!password.equals(repeated)) {
+			problem = "The two new passwords differ: type the same one twice";
+		}
+		if (problem != null) {
+			model.addAttribute("passwordProblem", problem);
+			return show(principal, model);
+		}
+		accounts.setPasswordHash(stored.account().id(), passwords.encode(password));
+		tokens.revokeAllOf(stored.account().username());
+		return "redirect:/account?password-changed";
+	}
+
+	@PostMapping("/account/services/revoke")
+	String revoke(Principal principal, @RequestParam("clientId") String clientId) {
+		services.revoke(principal.getName(), clientId);
+		return "redirect:/account?revoked";
+	}
+}
