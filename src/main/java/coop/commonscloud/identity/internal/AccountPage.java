@@ -1,7 +1,9 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.NewAccount;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A person's own account: their profile, their password, and the services they are connected to. */
+/** A person's own account: profile, password, second factor, and the services they are connected to. */
 @Controller
 class AccountPage {
 
@@ -18,12 +20,17 @@ class AccountPage {
 	private final PasswordEncoder passwords;
 	private final ConnectedServices services;
 	private final IssuedTokens tokens;
+	private final SecondFactor secondFactor;
 
-	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens) {
+	private static final String SETUP_SECRET = AccountPage.class.getName() + ".totp-secret";
+
+	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens,
+			SecondFactor secondFactor) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.services = services;
 		this.tokens = tokens;
+		this.secondFactor = secondFactor;
 	}
 
 	@GetMapping("/account")
@@ -31,7 +38,35 @@ class AccountPage {
 		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
 		model.addAttribute("account", stored.account());
 		model.addAttribute("services", services.of(stored.account().username()));
+		model.addAttribute("secondFactor", secondFactor.enabled(stored.account().id()));
 		return "identity/account";
+	}
+
+	/** Starts setting up TOTP: a fresh secret, kept in the session until the person proves their app has it. */
+	@PostMapping("/account/second-factor/start")
+	String startSecondFactor(Principal principal, HttpSession session, Model model) {
+		String secret = secondFactor.newSecret();
+		session.setAttribute(SETUP_SECRET, secret);
+		model.addAttribute("setupSecret", secret);
+		model.addAttribute("setupUri", SecondFactor.otpauthUri(principal.getName(), secret));
+		return show(principal, model);
+	}
+
+	@PostMapping("/account/second-factor/enable")
+	String enableSecondFactor(Principal principal, HttpSession session,
+			@RequestParam(name = "code", required = false) String code, Model model) {
+		String secret = (String) session.getAttribute(SETUP_SECRET);
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		List<String> recoveryCodes = secondFactor.enable(stored.account().id(), secret, code);
+		if (recoveryCodes.isEmpty()) {
+			model.addAttribute("setupProblem", "That code is not right: type the code your app shows now");
+			model.addAttribute("setupSecret", secret);
+			model.addAttribute("setupUri", secret == null ? null : SecondFactor.otpauthUri(principal.getName(), secret));
+			return show(principal, model);
+		}
+		session.removeAttribute(SETUP_SECRET);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		return show(principal, model);
 	}
 
 	/** Changing the password signs the person out of every service (their tokens are revoked). */

@@ -3,6 +3,8 @@ package coop.commonscloud.identity.internal;
 import coop.commonscloud.identity.internal.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.SignInEvents.SignInEvent;
 import coop.commonscloud.identity.internal.domain.Username;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class PasswordSignIns {
 
 	private final SignInEvents events;
+	private final SecondFactor secondFactor;
 
-	PasswordSignIns(SignInEvents events) {
+	PasswordSignIns(SignInEvents events, SecondFactor secondFactor) {
 		this.events = events;
+		this.secondFactor = secondFactor;
 	}
 
 	AuthenticationSuccessHandler success(String defaultTarget) {
@@ -24,6 +28,14 @@ class PasswordSignIns {
 		next.setDefaultTargetUrl(defaultTarget);
 		return (request, response, authentication) -> {
 			SignedInAccount account = (SignedInAccount) authentication.getPrincipal();
+			if (secondFactor.enabled(account.accountId())) {
+				// not signed in yet: the second step finishes the sign-in
+				SecurityContextHolder.clearContext();
+				request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+				request.getSession().setAttribute(SecondFactorPage.PENDING, authentication);
+				response.sendRedirect(request.getContextPath() + "/login/second-factor");
+				return;
+			}
 			events.record(new SignInEvent(Kind.PASSWORD, account.accountId(), Username.canonical(account.getUsername()), null, true,
 					"signed in", request.getRemoteAddr()));
 			next.onAuthenticationSuccess(request, response, authentication);

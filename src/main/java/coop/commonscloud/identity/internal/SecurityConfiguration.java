@@ -64,11 +64,11 @@ class SecurityConfiguration {
 	/** Password sign-in for every chain: Argon2id behind the brute-force throttle. */
 	@Bean
 	AuthenticationProvider passwordSignIn(UserDetailsService accounts, PasswordEncoder passwords,
-			UserDetailsPasswordService rehashed, SignInThrottle throttle, SignInEvents events) {
+			UserDetailsPasswordService rehashed, SignInThrottle throttle, SignInEvents events, SecondFactor secondFactor) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
 		provider.setPasswordEncoder(passwords);
 		provider.setUserDetailsPasswordService(rehashed);
-		return new ThrottledPasswords(provider, throttle, events);
+		return new ThrottledPasswords(provider, throttle, events, secondFactor);
 	}
 
 	@Bean
@@ -124,6 +124,11 @@ class SecurityConfiguration {
 		if (e instanceof SignInRefused refused) {
 			response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
 			problem(response, 429, "Too many failed sign-ins", refused.getMessage());
+			return;
+		}
+		if (e instanceof SecondFactorRequired) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			problem(response, 401, "Unauthorized", e.getMessage());
 			return;
 		}
 		if (e instanceof OAuth2AuthenticationException bearer) {

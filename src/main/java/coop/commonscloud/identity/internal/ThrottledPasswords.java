@@ -12,6 +12,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Password sign-in (form and HTTP Basic) behind the brute-force throttle: an attempt the throttle
@@ -23,11 +25,14 @@ class ThrottledPasswords implements AuthenticationProvider {
 	private final DaoAuthenticationProvider passwords;
 	private final SignInThrottle throttle;
 	private final SignInEvents events;
+	private final SecondFactor secondFactor;
 
-	ThrottledPasswords(DaoAuthenticationProvider passwords, SignInThrottle throttle, SignInEvents events) {
+	ThrottledPasswords(DaoAuthenticationProvider passwords, SignInThrottle throttle, SignInEvents events,
+			SecondFactor secondFactor) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.events = events;
+		this.secondFactor = secondFactor;
 	}
 
 	@Override
@@ -41,13 +46,26 @@ class ThrottledPasswords implements AuthenticationProvider {
 		if (verdict instanceof SignInVerdict.LockedOut locked) {
 			throw refused(username, source, locked.reason(), new SignInRefused(locked.reason(), locked.retryAfter()));
 		}
+		Authentication authenticated;
 		try {
-			return passwords.authenticate(attempt);
+			authenticated = passwords.authenticate(attempt);
 		} catch (BadCredentialsException e) {
 			throw refused(username, source, SignInThrottle.WRONG_PASSWORD, e);
 		} catch (DisabledException e) {
 			throw refused(username, source, "account not active", e);
 		}
+		if (authenticated.getPrincipal() instanceof SignedInAccount account && !formSignIn()
+				&& secondFactor.enabled(account.accountId())) {
+			throw refused(username, source, "second factor needed", new SecondFactorRequired());
+		}
+		return authenticated;
+	}
+
+	/** Only the sign-in form goes on to ask for a second factor; HTTP Basic cannot. */
+	private static boolean formSignIn() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				&& "POST".equals(request.getRequest().getMethod())
+				&& "/login".equals(request.getRequest().getServletPath());
 	}
 
 	private AuthenticationException refused(String username, String source, String reason, AuthenticationException e) {
