@@ -1,9 +1,13 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.NewAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,16 +25,18 @@ class AccountPage {
 	private final ConnectedServices services;
 	private final IssuedTokens tokens;
 	private final SecondFactor secondFactor;
+	private final AccountSessions sessions;
 
 	private static final String SETUP_SECRET = AccountPage.class.getName() + ".totp-secret";
 
 	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens,
-			SecondFactor secondFactor) {
+			SecondFactor secondFactor, AccountSessions sessions) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.services = services;
 		this.tokens = tokens;
 		this.secondFactor = secondFactor;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account")
@@ -39,7 +45,16 @@ class AccountPage {
 		model.addAttribute("account", stored.account());
 		model.addAttribute("services", services.of(stored.account().username()));
 		model.addAttribute("secondFactor", secondFactor.enabled(stored.account().id()));
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+		model.addAttribute("sessions", sessions.of(stored.account().id(), request));
 		return "identity/account";
+	}
+
+	/** Ends one of the person's browser sessions: that browser is signed out at its next request. */
+	@PostMapping("/account/sessions/end")
+	String endSession(Principal principal, @RequestParam("session") UUID session) {
+		sessions.end(accounts.findByUsername(principal.getName()).orElseThrow().account().id(), session);
+		return "redirect:/account?session-ended";
 	}
 
 	/** Starts setting up TOTP: a fresh secret, kept in the session until the person proves their app has it. */

@@ -17,10 +17,12 @@ class PasswordSignIns {
 
 	private final SignInEvents events;
 	private final SecondFactor secondFactor;
+	private final AccountSessions sessions;
 
-	PasswordSignIns(SignInEvents events, SecondFactor secondFactor) {
+	PasswordSignIns(SignInEvents events, SecondFactor secondFactor, AccountSessions sessions) {
 		this.events = events;
 		this.secondFactor = secondFactor;
+		this.sessions = sessions;
 	}
 
 	AuthenticationSuccessHandler success(String defaultTarget) {
@@ -36,6 +38,7 @@ class PasswordSignIns {
 				response.sendRedirect(request.getContextPath() + "/login/second-factor");
 				return;
 			}
+			sessions.signedIn(account.accountId(), request);
 			events.record(new SignInEvent(Kind.PASSWORD, account.accountId(), Username.canonical(account.getUsername()), null, true,
 					"signed in", request.getRemoteAddr()));
 			next.onAuthenticationSuccess(request, response, authentication);

@@ -31,11 +31,13 @@ class SecondFactorPage {
 
 	private final SecondFactor secondFactor;
 	private final SignInEvents events;
+	private final AccountSessions sessions;
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-	SecondFactorPage(SecondFactor secondFactor, SignInEvents events) {
+	SecondFactorPage(SecondFactor secondFactor, SignInEvents events, AccountSessions sessions) {
 		this.secondFactor = secondFactor;
 		this.events = events;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/login/second-factor")
@@ -73,6 +75,7 @@ class SecondFactorPage {
 		context.setAuthentication(pending);
 		SecurityContextHolder.setContext(context);
 		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		sessions.signedIn(account.accountId(), request);
 		events.record(new SignInEvent(Kind.PASSWORD, account.accountId(), Username.canonical(account.getUsername()), null,
 				true, "signed in with a second factor", request.getRemoteAddr()));
 		SavedRequest saved = savedRequests.getRequest(request, response);

@@ -100,7 +100,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/manage/**", "/account/**", ConsentPage.PATH).authenticated()
 						.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
@@ -110,7 +110,9 @@ class SecurityConfiguration {
 						.successHandler(signIns.success("/manage"))
 						.failureHandler(signIns.failure("/login?error"))
 						.permitAll())
-				.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+				.logout(logout -> logout.logoutSuccessUrl("/")
+						.addLogoutHandler((request, response, authentication) -> sessions.ended(request.getSession(false)))
+						.permitAll());
 		return http.build();
 	}
 

@@ -56,6 +56,32 @@ class AccountPageTests {
 	}
 
 	@Test
+	void a_person_signs_out_another_browser_from_the_account_page() {
+		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
+		String username = RegionApi.unique("sessions");
+		region.member(username);
+		Browser laptop = new Browser();
+		Browser phone = new Browser();
+		for (Browser browser : List.of(laptop, phone)) {
+			HttpResponse<String> login = browser.follow(browser.get(region.base() + "/account"));
+			assertThat(browser.follow(browser.signIn(login, username, RegionApi.PASSWORD)).uri().getPath())
+					.isEqualTo("/account");
+		}
+		HttpResponse<String> page = laptop.get(region.base() + "/account");
+		assertThat(page.body().split("class=\"account-session\"", -1)).hasSize(3);
+		assertThat(page.body()).contains("this browser");
+		java.util.regex.Matcher other = java.util.regex.Pattern.compile("name=\"session\" value=\"([0-9a-f-]+)\"")
+				.matcher(page.body());
+		assertThat(other.find()).isTrue();
+
+		HttpResponse<String> ended = laptop.post(region.base() + "/account/sessions/end",
+				Map.of("session", other.group(1), "_csrf", Browser.csrf(page.body())));
+		assertThat(Browser.location(ended)).endsWith("/account?session-ended");
+		assertThat(Browser.location(phone.get(region.base() + "/account"))).endsWith("/login");
+		assertThat(laptop.get(region.base() + "/account").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void the_account_page_needs_a_sign_in() {
 		HttpResponse<String> response = new Browser().get("http://127.0.0.1:" + port + "/account");
 		assertThat(Browser.location(response)).endsWith("/login");
