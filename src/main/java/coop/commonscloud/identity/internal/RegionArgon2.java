@@ -41,13 +41,17 @@ final class RegionArgon2 implements PasswordEncoder {
 	}
 
 	Cost cost() {
+		return current().cost();
+	}
+
+	private Current current() {
 		Current known = current;
 		if (known == null || known.readAt().plus(REREAD).isBefore(Instant.now())) {
 			Cost cost = new Cost(value(MEMORY), value(ITERATIONS), value(PARALLELISM));
 			known = new Current(cost, cost.encoder(), Instant.now());
 			current = known;
 		}
-		return known.cost();
+		return known;
 	}
 
 	/** Forgets the values read, so the next hash uses what is in force now. */
@@ -57,8 +61,7 @@ final class RegionArgon2 implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		cost();
-		return current.encoder().encode(rawPassword);
+		return current().encoder().encode(rawPassword);
 	}
 
 	@Override
