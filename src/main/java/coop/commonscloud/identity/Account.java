@@ -3,6 +3,18 @@ package coop.commonscloud.identity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An account as other modules and the API see it: never with its password hash. */
-public record Account(UUID id, String username, String displayName, Role role, UUID partnerId, Instant createdAt) {
+/**
+ * An account as other modules and the API see it: never with its password hash. The id is the
+ * stable subject ({@code sub}) of every token the region issues for it.
+ */
+public record Account(UUID id, String username, String displayName, Role role, UUID partnerId, Instant createdAt,
+		String email, boolean emailVerified, AccountStatus status) {
+
+	public Account(UUID id, String username, String displayName, Role role, UUID partnerId, Instant createdAt) {
+		this(id, username, displayName, role, partnerId, createdAt, null, false, AccountStatus.ACTIVE);
+	}
+
+	public boolean active() {
+		return status == AccountStatus.ACTIVE;
+	}
 }

@@ -13,4 +13,10 @@ public interface Accounts {
 	Optional<Account> findByUsername(String username);
 
 	List<Account> adminsOf(UUID partnerId);
+
+	/**
+	 * Suspends, reactivates or deletes an account; only a steward may. Leaving the active state
+	 * ends the account's sessions' access to services: its tokens are revoked.
+	 */
+	Account changeStatus(UUID accountId, AccountStatus status);
 }

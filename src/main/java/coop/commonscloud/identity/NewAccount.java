@@ -7,9 +7,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** What it takes to open an account. A partner admin names the partner they administer. */
-public record NewAccount(String username, String displayName, String password, Role role, UUID partnerId) {
+public record NewAccount(String username, String displayName, String password, Role role, UUID partnerId,
+		String email) {
 
 	private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,39}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 	public static final int MINIMUM_PASSWORD_LENGTH = 12;
 
 	public NewAccount {
@@ -23,6 +25,9 @@ public record NewAccount(String username, String displayName, String password, R
 		if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH || password.length() > 1000) {
 			problems.add("A password is at least " + MINIMUM_PASSWORD_LENGTH + " characters long");
 		}
+		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+			problems.add("An email address looks like name@example.org; got '" + email + "'");
+		}
 		if (role == null) {
 			problems.add("Choose a role: STEWARD, PARTNER_ADMIN or MEMBER");
 		} else if (role == Role.PARTNER_ADMIN && partnerId == null) {
@@ -33,5 +38,10 @@ public record NewAccount(String username, String displayName, String password, R
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+	}
+
+	/** An account without an email address (bootstrap and scripts). */
+	public NewAccount(String username, String displayName, String password, Role role, UUID partnerId) {
+		this(username, displayName, password, role, partnerId, null);
 	}
 }

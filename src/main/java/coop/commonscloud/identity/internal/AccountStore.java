@@ -1,7 +1,9 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.Role;
+import coop.commonscloud.identity.internal.domain.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,28 +24,73 @@ class AccountStore {
 	record StoredAccount(Account account, String passwordHash) {
 	}
 
-	void insert(Account account, String passwordHash) {
-		jdbc.sql("insert into account (id, username, display_name, password_hash, role, partner_id) "
-				+ "values (:id, :username, :displayName, :hash, :role, :partner)")
+	void insert(Account account, Username username, String passwordHash) {
+		jdbc.sql("insert into account (id, username, username_canonical, username_skeleton, display_name, password_hash, "
+				+ "role, partner_id, email, email_verified, status) values (:id, :username, :canonical, :skeleton, "
+				+ ":displayName, :hash, :role, :partner, :email, :emailVerified, :status)")
+				.param("canonical", username.canonical())
+				.param("skeleton", username.skeleton())
 				.param("id", account.id())
 				.param("username", account.username())
 				.param("displayName", account.displayName())
 				.param("hash", passwordHash)
 				.param("role", account.role().name())
 				.param("partner", account.partnerId())
+				.param("email", account.email())
+				.param("emailVerified", account.emailVerified())
+				.param("status", account.status().name())
 				.update();
 	}
 
 	Optional<StoredAccount> findByUsername(String username) {
-		return jdbc.sql("select * from account where lower(username) = lower(:username)")
+		return jdbc.sql("select * from account where username_canonical = :canonical "
+				+ "or (username_canonical is null and lower(username) = lower(:username))")
+				.param("canonical", Username.canonical(username))
 				.param("username", username)
 				.query((rs, n) -> new StoredAccount(account(rs), rs.getString("password_hash")))
 				.optional();
 	}
 
+	Optional<Account> findById(UUID id) {
+		return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
+	}
+
+	Optional<Account> findByEmail(String email) {
+		return jdbc.sql("select * from account where lower(email) = lower(:email)").param("email", email)
+				.query((rs, n) -> account(rs)).optional();
+	}
+
 	boolean exists(String username) {
-		return jdbc.sql("select count(*) from account where lower(username) = lower(:username)")
-				.param("username", username)
+		return findByUsername(username).isPresent();
+	}
+
+	/** The existing username whose canonical form or confusable skeleton equals this one's, if any. */
+	Optional<String> lookAlike(Username username) {
+		return jdbc.sql("select username from account where username_canonical = :canonical "
+				+ "or username_skeleton = :skeleton or lower(username) = lower(:shown) limit 1")
+				.param("canonical", username.canonical())
+				.param("skeleton", username.skeleton())
+				.param("shown", username.shown())
+				.query(String.class)
+				.optional();
+	}
+
+	/** Accounts opened before usernames had canonical forms get them now. */
+	int fillUsernameForms() {
+		List<UUID> missing = jdbc.sql("select id from account where username_canonical is null").query(UUID.class).list();
+		for (UUID id : missing) {
+			String name = jdbc.sql("select username from account where id = :id").param("id", id).query(String.class).single();
+			Username username = Username.of(name);
+			jdbc.sql("update account set username_canonical = :canonical, username_skeleton = :skeleton where id = :id")
+					.param("canonical", username.canonical()).param("skeleton", username.skeleton()).param("id", id)
+					.update();
+		}
+		return missing.size();
+	}
+
+	boolean emailTaken(String email) {
+		return jdbc.sql("select count(*) from account where lower(email) = lower(:email)")
+				.param("email", email)
 				.query(Long.class)
 				.single() > 0;
 	}
@@ -55,9 +102,20 @@ class AccountStore {
 				.list();
 	}
 
+	void setStatus(UUID id, AccountStatus status) {
+		jdbc.sql("update account set status = :status where id = :id").param("status", status.name()).param("id", id)
+				.update();
+	}
+
+	void setPasswordHash(UUID id, String passwordHash) {
+		jdbc.sql("update account set password_hash = :hash where id = :id").param("hash", passwordHash).param("id", id)
+				.update();
+	}
+
 	private static Account account(ResultSet rs) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getObject("partner_id", UUID.class),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("email"), rs.getBoolean("email_verified"),
+				AccountStatus.valueOf(rs.getString("status")));
 	}
 }

@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal;
 
+import coop.commonscloud.parameters.PlatformParameters;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,29 +8,52 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains: the REST API (HTTP Basic, problem-detail errors, CSRF required only for
- * cookie-authenticated calls), operations (actuator: health public, the rest for stewards over
- * HTTP Basic; read-only, so no CSRF) and the web pages (form login, CSRF on every form).
+ * Four filter chains: the OpenID Connect provider's endpoints (order 0, in
+ * {@link OidcProviderConfiguration}), the REST API (HTTP Basic or a bearer token, problem-detail
+ * errors, CSRF required only for cookie-authenticated calls), operations (actuator: health public,
+ * the rest for stewards over HTTP Basic; read-only, so no CSRF) and the web pages (form login,
+ * CSRF on every form).
  */
 @Configuration
 class SecurityConfiguration {
 
-	/** Argon2id at OWASP's minimum: m = 19 MiB, t = 2, p = 1; 16-byte salt, 32-byte hash. */
+	private static final String SIGN_IN_FIRST =
+			"Sign in first: send HTTP Basic credentials of a region account or a bearer token from the region";
+
+	/**
+	 * Argon2id with the region's parameters (seeded at OWASP's minimum: m = 19 MiB, t = 2, p = 1;
+	 * 16-byte salt, 32-byte hash), rehashing at sign-in when they change.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	PasswordEncoder passwordEncoder(PlatformParameters parameters) {
+		return new RegionArgon2(parameters);
+	}
+
+	/** Stores the new hash when a sign-in rehashed a password under changed Argon2 parameters. */
+	@Bean
+	UserDetailsPasswordService rehashedPasswords(AccountStore accounts) {
+		return (user, newHash) -> accounts.findByUsername(user.getUsername()).map(stored -> {
+			accounts.setPasswordHash(stored.account().id(), newHash);
+			return (UserDetails) new SignedInAccount(stored.account(), newHash);
+		}).orElse(user);
 	}
 
 	@Bean
@@ -39,30 +63,40 @@ class SecurityConfiguration {
 				.orElseThrow(() -> new UsernameNotFoundException("no such account"));
 	}
 
+	/** Password sign-in for every chain: Argon2id behind the brute-force throttle. */
+	@Bean
+	AuthenticationProvider passwordSignIn(UserDetailsService accounts, PasswordEncoder passwords,
+			UserDetailsPasswordService rehashed, SignInThrottle throttle, SignInEvents events, SecondFactor secondFactor) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(passwords);
+		provider.setUserDetailsPasswordService(rehashed);
+		return new ThrottledPasswords(provider, throttle, events, secondFactor);
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		RequestMatcher basicAuthenticated = request -> request.getHeader("Authorization") != null;
+	SecurityFilterChain api(HttpSecurity http, BearerTokenAccounts bearerTokens) throws Exception {
+		RequestMatcher credentialsSent = request -> request.getHeader("Authorization") != null;
+		AuthenticationEntryPoint unauthorized = (request, response, e) -> unauthorized(response, e);
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").permitAll()
 						.anyRequest().authenticated())
-				.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-						problem(response, 401, "Unauthorized",
-								"Sign in first: send HTTP Basic credentials of a region account")))
+				.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+				.oauth2ResourceServer(resourceServer -> resourceServer
+						.jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens))
+						.authenticationEntryPoint(unauthorized))
 				.exceptionHandling(errors -> errors
-						.authenticationEntryPoint((request, response, e) -> problem(response, 401, "Unauthorized",
-								"Sign in first: send HTTP Basic credentials of a region account"))
+						.authenticationEntryPoint(unauthorized)
 						.accessDeniedHandler((request, response, e) -> {
 							// the CSRF check runs before anonymous callers are identified: treat them as unsigned-in
 							if (signedIn()) {
 								problem(response, 403, "Forbidden", "This request needs a valid CSRF token");
 							} else {
-								problem(response, 401, "Unauthorized",
-										"Sign in first: send HTTP Basic credentials of a region account");
+								problem(response, 401, "Unauthorized", SIGN_IN_FIRST);
 							}
 						}))
-				.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated));
+				.csrf(csrf -> csrf.ignoringRequestMatchers(credentialsSent));
 		return http.build();
 	}
 
@@ -82,12 +116,18 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/manage/**", "/account/**").authenticated()
+						.requestMatchers("/manage/**", "/account/**", ConsentPage.PATH).authenticated()
+						.requestMatchers("/dev/outbox").hasRole("STEWARD")
 						.anyRequest().permitAll())
-				.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/manage", false).permitAll())
-				.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+				.formLogin(form -> form.loginPage("/login")
+						.successHandler(signIns.success("/manage"))
+						.failureHandler(signIns.failure("/login?error"))
+						.permitAll())
+				.logout(logout -> logout.logoutSuccessUrl("/login?logout")
+						.addLogoutHandler((request, response, authentication) -> sessions.ended(request.getSession(false)))
+						.permitAll());
 		return http.build();
 	}
 
@@ -97,14 +137,55 @@ class SecurityConfiguration {
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
+	private static void unauthorized(HttpServletResponse response, AuthenticationException e) throws java.io.IOException {
+		if (e instanceof SignInRefused refused) {
+			response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+			problem(response, 429, "Too many failed sign-ins", refused.getMessage());
+			return;
+		}
+		if (e instanceof SecondFactorRequired) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			problem(response, 401, "Unauthorized", e.getMessage());
+			return;
+		}
+		if (e instanceof OAuth2AuthenticationException bearer) {
+			String description = bearer.getError().getDescription() == null ? "The bearer token is not valid"
+					: bearer.getError().getDescription();
+			response.setHeader("WWW-Authenticate", "Bearer error=\"" + bearer.getError().getErrorCode()
+					+ "\", error_description=\"" + description.replace("\"", "'") + "\"");
+			problem(response, 401, "Unauthorized", description + ". " + SIGN_IN_FIRST);
+			return;
+		}
+		response.setHeader("WWW-Authenticate", "Basic realm=\"Commons Cloud\"");
+		problem(response, 401, "Unauthorized", SIGN_IN_FIRST);
+	}
+
 	private static void problem(HttpServletResponse response, int status, String title, String detail)
 			throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == 401) {
+		if (status == 401 && !response.containsHeader("WWW-Authenticate")) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Commons Cloud\"");
 		}
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\"}");
+				+ ",\"detail\":\"" + json(detail) + "\"}");
+	}
+
+	private static String json(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> escaped.append("\\\"");
+				case '\\' -> escaped.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						escaped.append(String.format("\\u%04x", (int) c));
+					} else {
+						escaped.append(c);
+					}
+				}
+			}
+		}
+		return escaped.toString();
 	}
 }

@@ -31,9 +31,12 @@ class SecurityContextCaller implements Caller {
 
 	@Override
 	public Optional<UUID> adminOf() {
-		return authentication().map(Authentication::getPrincipal)
-				.filter(SignedInAccount.class::isInstance)
-				.map(principal -> ((SignedInAccount) principal).partnerId());
+		return authentication().map(Authentication::getPrincipal).map(principal -> {
+			if (principal instanceof SignedInAccount account) {
+				return account.partnerId();
+			}
+			return principal instanceof ServiceClient client ? client.partnerId() : null;
+		});
 	}
 
 	private static Optional<Authentication> authentication() {

@@ -1,0 +1,116 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.identity.NewAccount;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A person's own account: profile, password, second factor, and the services they are connected to. */
+@Controller
+class AccountPage {
+
+	private final AccountStore accounts;
+	private final PasswordEncoder passwords;
+	private final ConnectedServices services;
+	private final IssuedTokens tokens;
+	private final SecondFactor secondFactor;
+	private final AccountSessions sessions;
+
+	private static final String SETUP_SECRET = AccountPage.class.getName() + ".totp-secret";
+
+	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens,
+			SecondFactor secondFactor, AccountSessions sessions) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.services = services;
+		this.tokens = tokens;
+		this.secondFactor = secondFactor;
+		this.sessions = sessions;
+	}
+
+	@GetMapping("/account")
+	String show(Principal principal, Model model) {
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		model.addAttribute("account", stored.account());
+		model.addAttribute("services", services.of(stored.account().username()));
+		model.addAttribute("secondFactor", secondFactor.enabled(stored.account().id()));
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+		model.addAttribute("sessions", sessions.of(stored.account().id(), request));
+		return "identity/account";
+	}
+
+	/** Ends one of the person's browser sessions: that browser is signed out at its next request. */
+	@PostMapping("/account/sessions/end")
+	String endSession(Principal principal, @RequestParam("session") UUID session) {
+		sessions.end(accounts.findByUsername(principal.getName()).orElseThrow().account().id(), session);
+		return "redirect:/account?session-ended";
+	}
+
+	/** Starts setting up TOTP: a fresh secret, kept in the session until the person proves their app has it. */
+	@PostMapping("/account/second-factor/start")
+	String startSecondFactor(Principal principal, HttpSession session, Model model) {
+		String secret = secondFactor.newSecret();
+		session.setAttribute(SETUP_SECRET, secret);
+		model.addAttribute("setupSecret", secret);
+		model.addAttribute("setupUri", SecondFactor.otpauthUri(principal.getName(), secret));
+		return show(principal, model);
+	}
+
+	@PostMapping("/account/second-factor/enable")
+	String enableSecondFactor(Principal principal, HttpSession session,
+			@RequestParam(name = "code", required = false) String code, Model model) {
+		String secret = (String) session.getAttribute(SETUP_SECRET);
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		List<String> recoveryCodes = secondFactor.enable(stored.account().id(), secret, code);
+		if (recoveryCodes.isEmpty()) {
+			model.addAttribute("setupProblem", "That code is not right: type the code your app shows now");
+			model.addAttribute("setupSecret", secret);
+			model.addAttribute("setupUri", secret == null ? null : SecondFactor.otpauthUri(principal.getName(), secret));
+			return show(principal, model);
+		}
+		session.removeAttribute(SETUP_SECRET);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		return show(principal, model);
+	}
+
+	/** Changing the password signs the person out of every service (their tokens are revoked). */
+	@PostMapping("/account/password")
+	@Transactional
+	String changePassword(Principal principal, @RequestParam(name = "current", required = false) String current,
+			@RequestParam(name = "password", required = false) String password,
+			@RequestParam(name = "repeated", required = false) String repeated, Model model) {
+		AccountStore.StoredAccount stored = accounts.findByUsername(principal.getName()).orElseThrow();
+		String problem = null;
+		if (current == null || !passwords.matches(current, stored.passwordHash())) {
+			problem = "Your current password is not right";
+		} else if (password == null || password.length() < NewAccount.MINIMUM_PASSWORD_LENGTH || password.length() > 1000) {
+			problem = "A password is at least " + NewAccount.MINIMUM_PASSWORD_LENGTH + " characters long";
+		} else if (!password.equals(repeated)) {
+			problem = "The two new passwords differ: type the same one twice";
+		}
+		if (problem != null) {
+			model.addAttribute("passwordProblem", problem);
+			return show(principal, model);
+		}
+		accounts.setPasswordHash(stored.account().id(), passwords.encode(password));
+		tokens.revokeAllOf(stored.account().username());
+		return "redirect:/account?password-changed";
+	}
+
+	@PostMapping("/account/services/revoke")
+	String revoke(Principal principal, @RequestParam("clientId") String clientId) {
+		services.revoke(principal.getName(), clientId);
+		return "redirect:/account?revoked";
+	}
+}
