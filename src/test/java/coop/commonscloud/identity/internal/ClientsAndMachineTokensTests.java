@@ -38,7 +38,7 @@ class ClientsAndMachineTokensTests {
 				+ "\",\"structure\":\"REGISTERED_COOPERATIVE\",\"registrationNumber\":\"C-" + name.hashCode()
 				+ "\",\"contacts\":[{\"name\":\"Ngaio\",\"role\":\"Secretary\",\"email\":\"sec@example.coop\"}]}");
 		assertThat(partner.statusCode()).as(partner.body()).isEqualTo(201);
-		partnerId = JsonPath.read(partner.body(), "$.id.value");
+		partnerId = JsonPath.read(partner.body(), "$.id");
 	}
 
 	@Test

@@ -23,7 +23,9 @@ class LocalityDistanceProperties {
 			@ForAll @DoubleRange(min = 144.85, max = 145.11) double lon) {
 		double reference = RegionFixtures.referenceDistanceMetres(lat, lon, SHELL, HOLE);
 		double distance = BOUNDARY.distanceMetres(new Coordinates(lat, lon));
-		assertThat(distance).isCloseTo(reference, within(Math.max(reference * 0.005, 0.01)));
+		// the reference samples each edge every 2 m or less, so near an edge it can be up to 1 m long
+		// itself (a point on the edge measures 0 m here, up to 1 m there); farther away its error vanishes
+		assertThat(distance).isCloseTo(reference, within(Math.max(reference * 0.005, 1.0)));
 		// never farther than the reference: the search finds the true nearest point or a nearer sample
 		assertThat(distance).isLessThanOrEqualTo(reference + 0.01);
 	}
