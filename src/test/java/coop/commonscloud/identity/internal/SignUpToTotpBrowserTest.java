@@ -103,6 +103,9 @@ class SignUpToTotpBrowserTest {
 		assertThat(browser.findElements(By.className("recovery-code"))).hasSize(10);
 
 		browser.findElement(By.id("sign-out")).click();
+		// signing out lands on the sign-in page; wait for it before asking for the account page again
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+				.until(d -> d.getCurrentUrl().endsWith("/login?logout"));
 		browser.get(base + "/account");
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 
