@@ -1,12 +1,7 @@
 package coop.commonscloud.governance.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,8 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import coop.commonscloud.platform.LocalSecretKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 class BallotSeal {
 
-	private static final Logger log = LoggerFactory.getLogger(BallotSeal.class);
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SecretKey key;
 
 	BallotSeal(@Value("${commonscloud.governance.ballot-key:}") String configured,
 			@Value("${commonscloud.database.embedded.data-dir:./data/postgres}") String dataDir) {
-		this.key = new SecretKeySpec(keyBytes(configured, dataDir), "AES");
+		this.key = new SecretKeySpec(LocalSecretKey.load(configured, "commonscloud.governance.ballot-key", dataDir,
+				"governance-ballot.key", "seals anonymous ballots (without it open anonymous polls cannot be counted)"), "AES");
 	}
 
 	String seal(UUID poll, String plain) {
@@ -72,41 +66,4 @@ class BallotSeal {
 		}
 	}
 
-	private static byte[] keyBytes(String configured, String dataDir) {
-		if (configured != null && !configured.isBlank()) {
-			byte[] bytes = Base64.getDecoder().decode(configured.strip());
-			if (bytes.length != 32) {
-				throw new IllegalStateException("commonscloud.governance.ballot-key must be 32 bytes in Base64");
-			}
-			return bytes;
-		}
-		if ("temporary".equals(dataDir)) {
-			return random();
-		}
-		Path file = Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("governance-ballot.key");
-		try {
-			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file).strip());
-			}
-			Files.createDirectories(file.getParent());
-			byte[] bytes = random();
-			Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			} catch (UnsupportedOperationException notPosix) {
-				// the file system has no POSIX permissions; the directory's protection must do
-			}
-			log.warn("Generated the key that seals anonymous ballots in {}: back it up; without it, open anonymous "
-					+ "polls cannot be counted", file);
-			return bytes;
-		} catch (IOException e) {
-			throw new UncheckedIOException("Could not read or create the ballot key " + file, e);
-		}
-	}
-
-	private static byte[] random() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
 }

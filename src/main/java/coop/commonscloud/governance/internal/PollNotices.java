@@ -31,8 +31,8 @@ class PollNotices {
 	private final String baseUrl;
 
 	PollNotices(ObjectProvider<JavaMailSender> mail, Proposals proposals, Roster roster,
-			@Value("${commonscloud.governance.mail-from:governance@commons.invalid}") String from,
-			@Value("${commonscloud.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from,
+			@Value("${commonscloud.public-url:http://localhost:8080}") String baseUrl) {
 		this.mail = mail;
 		this.proposals = proposals;
 		this.roster = roster;

@@ -62,7 +62,7 @@ class PollNoticeMailTests {
 		}
 		// Bcc: no member sees another's address
 		assertThat(opened.get(0).getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
-				.containsExactly("governance@commons.invalid");
+				.containsExactly("Commons Cloud <no-reply@localhost>");
 		assertThat(opened.get(0).getContent().toString()).contains("/governance/proposals/");
 		assertThat(closed.get(0).getContent().toString()).contains("Outcome: PASSED").contains("/governance/decisions/");
 	}
