@@ -48,11 +48,12 @@ class NodeRelyingPartyTests {
 
 		Process node = new ProcessBuilder("node", "relying-party.mjs", issuer, client.clientId(), client.clientSecret(),
 				AuthorizationCodeFlow.REDIRECT, "http://127.0.0.1:9/").directory(INSTALLED.toFile())
-				.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				// never inherit: the test JVM's stdout is Surefire's channel to Maven, and output there corrupts it
+				.redirectError(INSTALLED.resolve("node-stderr.log").toFile()).start();
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
 				Writer in = node.outputWriter(StandardCharsets.UTF_8)) {
 			String first = out.readLine();
-			assertThat(first).as("node's first line").isNotNull().doesNotContain("\"error\"");
+			assertThat(first).as("node's first line; stderr: " + stderr()).isNotNull().doesNotContain("\"error\"");
 			String authorizationUrl = JsonPath.read(first, "$.authorizationUrl");
 
 			Browser browser = new Browser();
@@ -61,7 +62,7 @@ class NodeRelyingPartyTests {
 			in.flush();
 
 			String result = out.readLine();
-			assertThat(result).as("node's result").isNotNull().doesNotContain("\"error\"");
+			assertThat(result).as("node's result; stderr: " + stderr()).isNotNull().doesNotContain("\"error\"");
 			Map<String, Object> claims = JsonPath.read(result, "$.claims");
 			assertThat(claims).containsEntry("sub", accountId).containsEntry("preferred_username", username)
 					.containsEntry("iss", issuer);
@@ -86,10 +87,19 @@ class NodeRelyingPartyTests {
 		if (Files.isDirectory(INSTALLED.resolve("node_modules/openid-client"))) {
 			return;
 		}
+		Path log = INSTALLED.resolve("npm-install.log");
 		Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-				.directory(INSTALLED.toFile()).inheritIO().start();
+				.directory(INSTALLED.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		assertThat(npm.waitFor(300, TimeUnit.SECONDS)).as("npm install finished").isTrue();
-		assertThat(npm.exitValue()).as("npm install openid-client from the npm registry").isZero();
+		assertThat(npm.exitValue()).as("npm install openid-client from the npm registry: " + Files.readString(log)).isZero();
+	}
+
+	private static String stderr() {
+		try {
+			return Files.readString(INSTALLED.resolve("node-stderr.log"));
+		} catch (IOException e) {
+			return "(unreadable: " + e.getMessage() + ")";
+		}
 	}
 
 	private static boolean commandWorks(String... command) {
