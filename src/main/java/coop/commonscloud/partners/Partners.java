@@ -21,4 +21,14 @@ public interface Partners {
 
 	/** Every partner the caller manages: all for a steward, one for a partner admin. */
 	List<Partner> managedByCaller();
+
+	/**
+	 * Whether the partner is settler-run (not run by Aboriginal or Torres Strait Islander people), as
+	 * it last declared. Public: it decides whether the land-back levy applies. A partner that has not
+	 * declared counts as settler-run, so the levy is never skipped by omission.
+	 */
+	boolean settlerRun(PartnerId id);
+
+	/** Records the partner's declaration of whether it is settler-run; its stewards or its own admins. */
+	void declareSettlerRun(PartnerId id, boolean settlerRun);
 }

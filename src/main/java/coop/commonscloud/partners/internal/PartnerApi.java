@@ -49,4 +49,22 @@ class PartnerApi {
 	Partner update(@PathVariable UUID id, @RequestBody PartnerDetails details) {
 		return partners.update(new PartnerId(id), details);
 	}
+
+	/** Whether the partner is settler-run, which decides whether the land-back levy applies. Public. */
+	@GetMapping("/{id}/settler-run")
+	SettlerRun settlerRun(@PathVariable UUID id) {
+		return new SettlerRun(partners.settlerRun(new PartnerId(id)));
+	}
+
+	@PutMapping("/{id}/settler-run")
+	SettlerRun declareSettlerRun(@PathVariable UUID id, @RequestBody SettlerRun declaration) {
+		if (declaration == null || declaration.settlerRun() == null) {
+			throw new coop.commonscloud.platform.InvalidInput("Say whether the partner is settler-run: {\"settlerRun\": true} or false");
+		}
+		partners.declareSettlerRun(new PartnerId(id), declaration.settlerRun());
+		return new SettlerRun(partners.settlerRun(new PartnerId(id)));
+	}
+
+	record SettlerRun(Boolean settlerRun) {
+	}
 }

@@ -89,4 +89,19 @@ class PartnerService implements Partners {
 	private Partner asSeenByCaller(Partner partner) {
 		return caller.manages(partner.id().value()) ? partner : partner.withoutContacts();
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean settlerRun(PartnerId id) {
+		return store.settlerRun(id).orElseThrow(() -> new NotFound("There is no partner " + id));
+	}
+
+	@Override
+	@Transactional
+	public void declareSettlerRun(PartnerId id, boolean settlerRun) {
+		caller.requireManages(id.value());
+		if (!store.declareSettlerRun(id, settlerRun)) {
+			throw new NotFound("There is no partner " + id);
+		}
+	}
 }

@@ -112,4 +112,14 @@ class PartnerStore {
 	static Instant now() {
 		return Instant.now();
 	}
+
+	Optional<Boolean> settlerRun(PartnerId id) {
+		return jdbc.sql("select settler_run from partner where id = :id").param("id", id.value())
+				.query(Boolean.class).optional();
+	}
+
+	boolean declareSettlerRun(PartnerId id, boolean settlerRun) {
+		return jdbc.sql("update partner set settler_run = :settlerRun where id = :id").param("id", id.value())
+				.param("settlerRun", settlerRun).update() == 1;
+	}
 }
