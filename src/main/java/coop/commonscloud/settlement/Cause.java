@@ -2,11 +2,14 @@ package coop.commonscloud.settlement;
 
 import coop.commonscloud.platform.InvalidInput;
 
-/** Why a transaction exists: a payment, a settlement run, or the reversal of an earlier transaction. */
+/**
+ * Why a transaction exists: a payment, a refund, a settlement run, a payout to a provider, or the
+ * reversal of an earlier transaction.
+ */
 public record Cause(Kind kind, String reference) {
 
 	public enum Kind {
-		PAYMENT, REFUND, SETTLEMENT_RUN, REVERSAL
+		PAYMENT, REFUND, SETTLEMENT_RUN, PAYOUT, REVERSAL
 	}
 
 	public Cause {

@@ -24,6 +24,14 @@ public record LedgerAccount(String name) {
 		}
 	}
 
+	/**
+	 * The payable account of one provider (partner): {@code Liabilities:Providers:P} followed by the
+	 * partner's id, so it is stable when the partner is renamed. Settlement credits it, payouts debit it.
+	 */
+	public static LedgerAccount providerPayable(java.util.UUID partnerId) {
+		return new LedgerAccount("Liabilities:Providers:P" + partnerId);
+	}
+
 	/** The payable account of one provider, named by a stable short code. */
 	public static LedgerAccount providerPayable(String providerCode) {
 		return new LedgerAccount("Liabilities:Providers:" + providerCode);
