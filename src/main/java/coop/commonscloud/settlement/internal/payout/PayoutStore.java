@@ -1,0 +1,182 @@
+package coop.commonscloud.settlement.internal.payout;
+
+import coop.commonscloud.platform.Money;
+import coop.commonscloud.settlement.LedgerAccount;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Payout batches and files, and the two ledger figures payouts need. The ledger tables belong to this
+ * same module (settlement), so reading them here reaches into no other module.
+ */
+@Repository
+class PayoutStore {
+
+	private static final Pattern PROVIDER_PAYABLE = Pattern.compile("Liabilities:Providers:P([0-9a-f-]{36})");
+
+	private final JdbcClient jdbc;
+
+	PayoutStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A provider's credit from one period's settlement run, net of reversals of that run. */
+	record PeriodCredit(UUID partnerId, Money amount) {
+	}
+
+	/**
+	 * What the period's settlement run credited to each provider's payable: the transactions with cause
+	 * (SETTLEMENT_RUN, "settlement-YYYY-MM", or that reference followed by a non-digit suffix), less
+	 * any reversals of them. Only positive credits are returned, ordered by partner.
+	 */
+	List<PeriodCredit> settlementCredits(YearMonth period) {
+		String pattern = "^settlement-" + period + "($|[^0-9])";
+		List<PeriodCredit> credits = new ArrayList<>();
+		jdbc.sql("""
+				with run as (
+				  select id from ledger_transaction where cause_kind = 'SETTLEMENT_RUN' and cause_reference ~ :pattern
+				)
+				select p.account, p.currency, sum(p.amount_minor) as total
+				from ledger_posting p join ledger_transaction t on t.id = p.transaction_id
+				where p.account like 'Liabilities:Providers:P%'
+				  and (t.id in (select id from run) or (t.cause_kind = 'REVERSAL' and t.reverses in (select id from run)))
+				group by p.account, p.currency
+				having sum(p.amount_minor) < 0
+				order by p.account, p.currency""")
+				.param("pattern", pattern)
+				.query(rs -> {
+					Matcher m = PROVIDER_PAYABLE.matcher(rs.getString("account"));
+					if (m.matches()) {
+						credits.add(new PeriodCredit(UUID.fromString(m.group(1)), Money.of(-rs.getLong("total"), rs.getString("currency"))));
+					}
+				});
+		return credits;
+	}
+
+	/** What the region owes the provider now, in one currency (the payable's credit balance). */
+	long outstanding(UUID partnerId, String currency) {
+		return -jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_posting where account = :account and currency = :currency")
+				.param("account", LedgerAccount.providerPayable(partnerId).name())
+				.param("currency", currency)
+				.query(Long.class)
+				.single();
+	}
+
+	/** Serialises batch creation for a period until the transaction ends. */
+	void lockPeriod(YearMonth period) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('payout-batches:' || :period))").param("period", period.toString())
+				.query((rs, n) -> 1).list();
+	}
+
+	Optional<PayoutBatch> live(YearMonth period, UUID partnerId) {
+		return batches("period = :period and partner_id = :partner and status <> 'REVERSED'",
+				Map.of("period", period.toString(), "partner", partnerId)).stream().findFirst();
+	}
+
+	int reversedCount(YearMonth period, UUID partnerId) {
+		return jdbc.sql("select count(*) from payout_batch where period = :period and partner_id = :partner and status = 'REVERSED'")
+				.param("period", period.toString()).param("partner", partnerId).query(Integer.class).single();
+	}
+
+	PayoutBatch insert(String reference, YearMonth period, UUID partnerId, Money amount, BankDetails bank, long ledgerTx,
+			String by) {
+		var au = "AUD".equals(amount.currency().getCurrencyCode()) ? bank.australian() : null;
+		var eu = au == null ? bank.sepa() : null;
+		long id = jdbc.sql("""
+				insert into payout_batch (reference, period, partner_id, currency, amount_minor, bsb, account_number, account_name,
+				  iban, bic, account_holder, ledger_transaction_id, created_by)
+				values (:reference, :period, :partner, :currency, :amount, :bsb, :number, :name, :iban, :bic, :holder, :tx, :by)
+				returning id""")
+				.param("reference", reference).param("period", period.toString()).param("partner", partnerId)
+				.param("currency", amount.currency().getCurrencyCode()).param("amount", amount.minorUnits())
+				.param("bsb", au == null ? null : au.bsb()).param("number", au == null ? null : au.accountNumber())
+				.param("name", au == null ? null : au.accountName()).param("iban", eu == null ? null : eu.iban())
+				.param("bic", eu == null ? null : eu.bic()).param("holder", eu == null ? null : eu.holder())
+				.param("tx", ledgerTx).param("by", by)
+				.query(Long.class).single();
+		return batch(id).orElseThrow();
+	}
+
+	Optional<PayoutBatch> batch(long id) {
+		return batches("id = :id", Map.of("id", id)).stream().findFirst();
+	}
+
+	List<PayoutBatch> ofPeriod(YearMonth period) {
+		return batches("period = :period", Map.of("period", period.toString()));
+	}
+
+	List<PayoutBatch> ofPartner(UUID partnerId) {
+		return batches("partner_id = :partner", Map.of("partner", partnerId));
+	}
+
+	List<YearMonth> periods() {
+		return jdbc.sql("select distinct period from payout_batch order by period desc").query(String.class).list().stream()
+				.map(YearMonth::parse).toList();
+	}
+
+	void markReversed(long id, long reversalTx, String why) {
+		jdbc.sql("update payout_batch set status = 'REVERSED', reversal_transaction_id = :tx, reversal_reason = :why where id = :id")
+				.param("tx", reversalTx).param("why", why).param("id", id).update();
+	}
+
+	long insertExport(YearMonth period, PayoutExport.Format format, int batches, long total, String content, String sha256,
+			String by) {
+		return jdbc.sql("""
+				insert into payout_export (period, format, currency, batches, total_minor, content, sha256, created_by)
+				values (:period, :format, :currency, :batches, :total, :content, :sha, :by) returning id""")
+				.param("period", period.toString()).param("format", format.name()).param("currency", format.currency)
+				.param("batches", batches).param("total", total).param("content", content).param("sha", sha256).param("by", by)
+				.query(Long.class).single();
+	}
+
+	void markExported(List<Long> batchIds, long exportId) {
+		for (long id : batchIds) {
+			jdbc.sql("update payout_batch set status = 'EXPORTED', export_id = :export where id = :id and status = 'CREATED'")
+					.param("export", exportId).param("id", id).update();
+		}
+	}
+
+	List<PayoutExport> exports(YearMonth period) {
+		return jdbc.sql("select * from payout_export where period = :period order by id").param("period", period.toString())
+				.query((rs, n) -> export(rs)).list();
+	}
+
+	Optional<PayoutExport> export(long id) {
+		return jdbc.sql("select * from payout_export where id = :id").param("id", id).query((rs, n) -> export(rs)).optional();
+	}
+
+	String exportContent(long id) {
+		return jdbc.sql("select content from payout_export where id = :id").param("id", id).query(String.class).single();
+	}
+
+	private static PayoutExport export(ResultSet rs) throws SQLException {
+		return new PayoutExport(rs.getLong("id"), YearMonth.parse(rs.getString("period")),
+				PayoutExport.Format.valueOf(rs.getString("format")), rs.getInt("batches"),
+				Money.of(rs.getLong("total_minor"), rs.getString("currency")), rs.getString("sha256"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+	}
+
+	private List<PayoutBatch> batches(String where, Map<String, Object> params) {
+		return jdbc.sql("select * from payout_batch where " + where + " order by period desc, id").params(params)
+				.query((rs, n) -> new PayoutBatch(rs.getLong("id"), rs.getString("reference"), YearMonth.parse(rs.getString("period")),
+						rs.getObject("partner_id", UUID.class), Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+						rs.getString("bsb") == null ? null : new BankDetails.AustralianAccount(rs.getString("bsb"),
+								rs.getString("account_number"), rs.getString("account_name")),
+						rs.getString("iban") == null ? null : new BankDetails.SepaAccount(rs.getString("iban"), rs.getString("bic"),
+								rs.getString("account_holder")),
+						rs.getLong("ledger_transaction_id"), PayoutBatch.Status.valueOf(rs.getString("status")),
+						(Long) rs.getObject("export_id", Long.class), (Long) rs.getObject("reversal_transaction_id", Long.class),
+						rs.getString("reversal_reason"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")))
+				.list();
+	}
+}

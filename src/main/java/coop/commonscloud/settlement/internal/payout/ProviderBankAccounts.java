@@ -1,0 +1,42 @@
+package coop.commonscloud.settlement.internal.payout;
+
+import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.Caller;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Providers' bank details: read and changed only by the partner's own admins and the stewards. */
+@Service
+class ProviderBankAccounts {
+
+	private final BankDetailsStore store;
+	private final Partners partners;
+	private final Caller caller;
+
+	ProviderBankAccounts(BankDetailsStore store, Partners partners, Caller caller) {
+		this.store = store;
+		this.partners = partners;
+		this.caller = caller;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<BankDetails> of(UUID partnerId) {
+		caller.requireManages(partnerId);
+		return store.find(partnerId);
+	}
+
+	@Transactional
+	BankDetails save(UUID partnerId, String bsb, String accountNumber, String accountName, String iban, String bic,
+			String holder) {
+		caller.requireManages(partnerId);
+		partners.get(new PartnerId(partnerId));
+		BankDetails details = BankDetails.of(partnerId, bsb, accountNumber, accountName, iban, bic, holder, Instant.now(),
+				caller.actor());
+		store.save(details);
+		return store.find(partnerId).orElseThrow();
+	}
+}
