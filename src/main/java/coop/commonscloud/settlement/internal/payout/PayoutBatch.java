@@ -18,7 +18,7 @@ record PayoutBatch(long id, String reference, YearMonth period, UUID partnerId, 
 	}
 
 	/** The account number as a page may show it: only its last three characters. */
-	String maskedAccount() {
+	public String maskedAccount() {
 		String account = australian != null ? australian.bsb() + " " + australian.accountNumber() : sepa.iban();
 		return "…" + account.substring(Math.max(0, account.length() - 3));
 	}

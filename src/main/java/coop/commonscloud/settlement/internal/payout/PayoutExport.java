@@ -25,7 +25,7 @@ record PayoutExport(long id, YearMonth period, Format format, int batches, Money
 		}
 	}
 
-	String filename() {
+	public String filename() {
 		return "payouts-" + period + "-" + id + "." + format.extension;
 	}
 }
