@@ -95,6 +95,36 @@ class PayoutBatchTests {
 	}
 
 	@Test
+	void two_stewards_making_batches_at_once_still_make_one_per_provider() throws Exception {
+		PayoutFixtures f = new PayoutFixtures(mvc);
+		List<String> providers = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String p = f.partner("Co-op " + i);
+			f.send(put("/api/payouts/partners/" + p + "/bank-details"), STEWARD,
+					"{\"bsb\":\"033-001\",\"accountNumber\":\"" + (1000 + i) + "\",\"accountName\":\"Co-op\"}");
+			f.settle(ledger, "AUD", p, 1_000 + i);
+			providers.add(p);
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			var calls = pool.invokeAll(java.util.Collections.<java.util.concurrent.Callable<String>>nCopies(3,
+					() -> f.send(post("/api/payouts/periods/" + f.period + "/batches"), STEWARD, "")));
+			int created = 0;
+			for (var call : calls) {
+				created += JsonPath.<List<Object>>read((String) call.get(), "$.created").size();
+			}
+			assertThat(created).isEqualTo(4);
+		} finally {
+			pool.shutdown();
+		}
+		String listed = f.send(get("/api/payouts/periods/" + f.period + "/batches"), STEWARD, "");
+		assertThat(JsonPath.<List<String>>read(listed, "$[*].partnerId")).containsExactlyInAnyOrderElementsOf(providers);
+		for (String reference : JsonPath.<List<String>>read(listed, "$[*].reference")) {
+			assertThat(payouts(reference)).hasSize(1);
+		}
+	}
+
+	@Test
 	void an_aba_file_holds_every_unexported_aud_batch_and_checks_out() throws Exception {
 		PayoutFixtures f = new PayoutFixtures(mvc);
 		String north = f.partner("North Co-op");
