@@ -30,6 +30,10 @@ class Payers {
 				.orElseThrow(() -> new InvalidInput("No account has the username or payment reference '" + payer.strip() + "'"));
 	}
 
+	void requireSteward() {
+		caller.requireSteward();
+	}
+
 	/** The signed-in account: billing pages only ever show the caller's own plan and payments. */
 	Account signedIn() {
 		caller.requireSignedIn();
