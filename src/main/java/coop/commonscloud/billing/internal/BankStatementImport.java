@@ -40,16 +40,16 @@ class BankStatementImport implements PaymentSource {
 
 	static final String NAME = "bank-csv";
 
-	record Line(int number, LocalDate date, Money amount, String description, String transactionId) {
+	public record Line(int number, LocalDate date, Money amount, String description, String transactionId) {
 	}
 
-	record Matched(Line line, UUID person, UUID paymentId) {
+	public record Matched(Line line, UUID person, UUID paymentId) {
 	}
 
-	record Result(String fileName, List<Matched> matched, List<Line> duplicates, List<Line> unmatched,
+	public record Result(String fileName, List<Matched> matched, List<Line> duplicates, List<Line> unmatched,
 			List<Line> stillUnmatched, List<Line> debits) {
 
-		String summary() {
+		public String summary() {
 			if (matched.isEmpty() && unmatched.isEmpty()) {
 				return "Nothing new: " + duplicates.size() + " payments were already recorded, " + stillUnmatched.size()
 						+ " lines were already listed as unmatched, " + debits.size() + " debits were skipped.";
@@ -60,7 +60,7 @@ class BankStatementImport implements PaymentSource {
 		}
 	}
 
-	record Unmatched(String transactionId, LocalDate bookedOn, Money amount, String description, String fileName) {
+	public record Unmatched(String transactionId, LocalDate bookedOn, Money amount, String description, String fileName) {
 	}
 
 	private static final List<String> DATE = List.of("date", "booked", "booking date", "transaction date");

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentBook implements PaymentIntake, Payments {
 
-	record Entry(UUID id, UUID paymentId, UUID person, Money amount, LocalDate on, String source, String reference,
+	public record Entry(UUID id, UUID paymentId, UUID person, Money amount, LocalDate on, String source, String reference,
 			String method, String note, Instant recordedAt, String recordedBy, boolean refund) {
 	}
 

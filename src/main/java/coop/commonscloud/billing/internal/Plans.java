@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Plans {
 
-	record Price(Tier tier, Money minimum) {
+	public record Price(Tier tier, Money minimum) {
 	}
 
-	record Choice(long id, UUID person, Tier tier, Money yearly, Money minimum, boolean needsConfirmation,
+	public record Choice(long id, UUID person, Tier tier, Money yearly, Money minimum, boolean needsConfirmation,
 			boolean confirmed, Instant chosenAt, String chosenBy) {
 
-		boolean awaitingConfirmation() {
+		public boolean awaitingConfirmation() {
 			return needsConfirmation && !confirmed;
 		}
 	}

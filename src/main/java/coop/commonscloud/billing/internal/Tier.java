@@ -4,7 +4,7 @@ import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.platform.InvalidInput;
 
 /** The region's sliding-scale tiers; each one's yearly minimum is a platform parameter. */
-enum Tier {
+public enum Tier {
 	SOLIDARITY("Solidarity", "billing.tier.solidarity"),
 	FULL("Full", "billing.tier.full"),
 	CONCESSION("Concession", "billing.tier.concession"),
@@ -21,7 +21,7 @@ enum Tier {
 		this.minimum = new ParameterKey(minimumKey);
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 

@@ -32,9 +32,9 @@ class ProviderReports {
 	static final ParameterKey CAP = new ParameterKey("metering.report-cap");
 	private static final String CLIENT_PREFIX = "client:";
 
-	record Report(UUID offeringId, UUID person, LocalDate day, Long quantity, String idempotencyKey) {
+	public record Report(UUID offeringId, UUID person, LocalDate day, Long quantity, String idempotencyKey) {
 
-		Report {
+		public Report {
 			List<String> problems = new ArrayList<>();
 			if (offeringId == null) {
 				problems.add("Name the offering ('offeringId')");
@@ -57,7 +57,7 @@ class ProviderReports {
 		}
 	}
 
-	record Receipt(long id, UUID offeringId, UUID person, LocalDate day, long quantity, long counted, long cap,
+	public record Receipt(long id, UUID offeringId, UUID person, LocalDate day, long quantity, long counted, long cap,
 			boolean anomaly, String idempotencyKey, Instant reportedAt, String reportedBy, boolean duplicate) {
 	}
 
