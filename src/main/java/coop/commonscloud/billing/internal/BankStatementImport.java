@@ -144,8 +144,9 @@ class BankStatementImport implements PaymentSource {
 		Unmatched line = unmatched().stream().filter(u -> u.transactionId().equals(transactionId)).findFirst()
 				.orElseThrow(() -> new InvalidInput("No unassigned bank line has the transaction id '" + transactionId + "'"));
 		UUID person = payers.find(payer);
+		String note = line.description() + " (assigned by " + caller.actor() + ")";
 		return intake.receive(this, new IncomingPayment(person, line.amount(), line.bookedOn(), line.transactionId(),
-				"bank transfer", line.description() + " (assigned by " + caller.actor() + ")"));
+				"bank transfer", note.length() > 500 ? note.substring(0, 500) : note));
 	}
 
 	private boolean alreadyPaid(String transactionId) {
