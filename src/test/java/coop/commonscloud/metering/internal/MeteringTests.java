@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -54,6 +55,8 @@ class MeteringTests {
 	JdbcClient jdbc;
 	@Autowired
 	Usage usage;
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
 
 	String suffix;
 	String partnerA;
@@ -150,6 +153,9 @@ class MeteringTests {
 				.andExpect(jsonPath("$[?(@.idempotencyKey == 'k2-" + suffix + "')].quantity").value(600))
 				.andExpect(jsonPath("$[?(@.idempotencyKey == 'k3-" + suffix + "')].counted").value(0));
 		mvc.perform(get("/api/metering/anomalies").with(adminA)).andExpect(status().isForbidden());
+		String page = mvc.perform(get("/manage/metering/anomalies").with(user(users.loadUserByUsername("admin"))))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(person.toString()).contains(offeringA).contains("Usage anomalies");
 		assertThatThrownBy(() -> jdbc.sql("update usage_report set counted = quantity where person = :p").param("p", person).update())
 				.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("delete from usage_day where person = :p").param("p", person).update())
