@@ -1,0 +1,89 @@
+package coop.commonscloud.metering.internal;
+
+import coop.commonscloud.catalogue.Catalogue;
+import coop.commonscloud.catalogue.Offering;
+import coop.commonscloud.catalogue.OfferingId;
+import coop.commonscloud.identity.SignInActivity;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.NotFound;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which OpenID Connect client signs people in to which offering. A partner links only its own
+ * clients to its own offerings (stewards any), and a client counts for one offering only, so no
+ * provider can collect another's sign-ins.
+ */
+@Component
+class OfferingClients {
+
+	record Link(UUID offeringId, String clientId) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Catalogue catalogue;
+	private final SignInActivity signIns;
+	private final Caller caller;
+
+	OfferingClients(JdbcClient jdbc, Catalogue catalogue, SignInActivity signIns, Caller caller) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.signIns = signIns;
+		this.caller = caller;
+	}
+
+	@Transactional
+	Link link(OfferingId offeringId, String clientId) {
+		Offering offering = offering(offeringId);
+		UUID partner = offering.details().partner().value();
+		caller.requireManages(partner);
+		if (clientId == null || clientId.isBlank()) {
+			throw new InvalidInput("Give the client id ('clientId') of the service's OpenID Connect client");
+		}
+		SignInActivity.ClientOwner owner = signIns.ownerOf(clientId.strip())
+				.orElseThrow(() -> new InvalidInput("No OpenID Connect client has the id '" + clientId.strip() + "'"));
+		if (!caller.isSteward() && !Objects.equals(owner.partnerId(), partner)) {
+			throw new InvalidInput("The client '" + owner.clientId() + "' is not one of your partner's clients");
+		}
+		try {
+			jdbc.sql("insert into offering_client (offering_id, client_id, linked_by) values (:offering, :client, :by) "
+					+ "on conflict (offering_id) do update set client_id = excluded.client_id, linked_by = excluded.linked_by, "
+					+ "linked_at = now()")
+					.param("offering", offeringId.value()).param("client", owner.clientId()).param("by", caller.actor()).update();
+		} catch (DuplicateKeyException e) {
+			throw new Conflict("The client '" + owner.clientId() + "' already counts for another offering; a client counts for one");
+		}
+		return new Link(offeringId.value(), owner.clientId());
+	}
+
+	Optional<String> clientOf(OfferingId offering) {
+		return jdbc.sql("select client_id from offering_client where offering_id = :id").param("id", offering.value())
+				.query(String.class).optional();
+	}
+
+	/** Every linked client and its offering: a few hundred rows at most. */
+	Map<String, UUID> offeringsByClient() {
+		Map<String, UUID> links = new HashMap<>();
+		jdbc.sql("select client_id, offering_id from offering_client")
+				.query(row -> {
+					links.put(row.getString(1), row.getObject(2, UUID.class));
+				});
+		return links;
+	}
+
+	Offering offering(OfferingId id) {
+		if (id == null) {
+			throw new InvalidInput("Name the offering ('offeringId')");
+		}
+		return catalogue.findOffering(id).orElseThrow(() -> new NotFound("No offering " + id));
+	}
+}

@@ -1,0 +1,160 @@
+package coop.commonscloud.metering.internal;
+
+import coop.commonscloud.catalogue.Offering;
+import coop.commonscloud.catalogue.OfferingId;
+import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.NotPermitted;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Usage that providers report for their own offerings (for example storage GB-days), once per
+ * idempotency key. What one offering reports for one person on one day is capped by the
+ * {@code metering.report-cap} parameter: the excess is kept in the report but not counted, and the
+ * report is flagged as an anomaly for the stewards.
+ */
+@Component
+class ProviderReports {
+
+	static final ParameterKey CAP = new ParameterKey("metering.report-cap");
+	private static final String CLIENT_PREFIX = "client:";
+
+	public record Report(UUID offeringId, UUID person, LocalDate day, Long quantity, String idempotencyKey) {
+
+		public Report {
+			List<String> problems = new ArrayList<>();
+			if (offeringId == null) {
+				problems.add("Name the offering ('offeringId')");
+			}
+			if (person == null) {
+				problems.add("Name the person ('person': their account id, the 'sub' of their tokens)");
+			}
+			if (day == null) {
+				problems.add("Give the day of the usage ('day', for example 2026-11-03)");
+			}
+			if (quantity == null || quantity < 0) {
+				problems.add("The quantity is a whole number of units, zero or more ('quantity')");
+			}
+			if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+				problems.add("Give an idempotency key of 1 to 200 characters ('idempotencyKey'): sending the same report again with it records it once");
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+		}
+	}
+
+	public record Receipt(long id, UUID offeringId, UUID person, LocalDate day, long quantity, long counted, long cap,
+			boolean anomaly, String idempotencyKey, Instant reportedAt, String reportedBy, boolean duplicate) {
+	}
+
+	private final JdbcClient jdbc;
+	private final OfferingClients clients;
+	private final PlatformParameters parameters;
+	private final Caller caller;
+
+	ProviderReports(JdbcClient jdbc, OfferingClients clients, PlatformParameters parameters, Caller caller) {
+		this.jdbc = jdbc;
+		this.clients = clients;
+		this.parameters = parameters;
+		this.caller = caller;
+	}
+
+	@Transactional
+	Receipt report(Report report) {
+		Offering offering = clients.offering(new OfferingId(report.offeringId()));
+		requireMayReportFor(offering);
+		if (report.day().isAfter(LocalDate.now().plusDays(1))) {
+			throw new InvalidInput("Usage is reported for days that have begun; " + report.day() + " is in the future");
+		}
+		String key = report.idempotencyKey().strip();
+		// one report per person, offering and day at a time, so the cap holds under concurrent reports
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+				.param("lock", "usage:" + report.offeringId() + ":" + report.person() + ":" + report.day()).query().singleRow();
+		var earlier = find(report.offeringId(), key);
+		if (earlier.isPresent()) {
+			return same(earlier.get(), report);
+		}
+		long cap = parameters.current(CAP).amount().longValue();
+		long already = jdbc.sql("select coalesce(sum(counted), 0) from usage_report where offering = :offering "
+				+ "and person = :person and day = :day")
+				.param("offering", report.offeringId()).param("person", report.person()).param("day", Date.valueOf(report.day()))
+				.query(Long.class).single();
+		long counted = Math.min(report.quantity(), Math.max(0, cap - already));
+		boolean anomaly = counted < report.quantity();
+		Long id = jdbc.sql("insert into usage_report (offering, idempotency_key, person, day, quantity, counted, cap, anomaly, "
+				+ "reported_by) values (:offering, :key, :person, :day, :quantity, :counted, :cap, :anomaly, :by) "
+				+ "on conflict (offering, idempotency_key) do nothing returning id")
+				.param("offering", report.offeringId()).param("key", key).param("person", report.person())
+				.param("day", Date.valueOf(report.day())).param("quantity", report.quantity()).param("counted", counted)
+				.param("cap", cap).param("anomaly", anomaly).param("by", caller.actor())
+				.query(Long.class).optional().orElse(null);
+		if (id == null) { // the same key arrived concurrently for another person or day
+			return same(find(report.offeringId(), key).orElseThrow(), report);
+		}
+		if (counted > 0) {
+			jdbc.sql("insert into usage_day (person, offering, day, active, units, report) values (:person, :offering, :day, "
+					+ "false, :units, :report)")
+					.param("person", report.person()).param("offering", report.offeringId()).param("day", Date.valueOf(report.day()))
+					.param("units", counted).param("report", id).update();
+		}
+		return find(report.offeringId(), key).orElseThrow();
+	}
+
+	/** Reports whose quantity was over the cap, newest first. Stewards only. */
+	List<Receipt> anomalies() {
+		caller.requireSteward();
+		return jdbc.sql("select * from usage_report where anomaly order by reported_at desc, id desc limit 500")
+				.query((row, n) -> receipt(row, false)).list();
+	}
+
+	private void requireMayReportFor(Offering offering) {
+		String who = caller.username().orElseThrow(() -> new NotPermitted("Sign in first"));
+		if (who.startsWith(CLIENT_PREFIX) && !caller.isSteward()) {
+			String client = who.substring(CLIENT_PREFIX.length());
+			if (!clients.clientOf(offering.id()).filter(client::equals).isPresent()) {
+				throw new NotPermitted("Only the offering's own client (or its partner's admins) may report its usage");
+			}
+			return;
+		}
+		if (!caller.manages(offering.details().partner().value())) {
+			throw new NotPermitted("Only a steward or an admin of the offering's partner may report its usage");
+		}
+	}
+
+	private static Receipt same(Receipt earlier, Report report) {
+		if (!earlier.person().equals(report.person()) || !earlier.day().equals(report.day())
+				|| earlier.quantity() != report.quantity()) {
+			throw new Conflict("The idempotency key '" + earlier.idempotencyKey() + "' was already used for another report ("
+					+ earlier.quantity() + " units for " + earlier.day() + "); use a new key for new usage");
+		}
+		return new Receipt(earlier.id(), earlier.offeringId(), earlier.person(), earlier.day(), earlier.quantity(),
+				earlier.counted(), earlier.cap(), earlier.anomaly(), earlier.idempotencyKey(), earlier.reportedAt(),
+				earlier.reportedBy(), true);
+	}
+
+	private java.util.Optional<Receipt> find(UUID offering, String key) {
+		return jdbc.sql("select * from usage_report where offering = :offering and idempotency_key = :key")
+				.param("offering", offering).param("key", key).query((row, n) -> receipt(row, false)).optional();
+	}
+
+	private static Receipt receipt(ResultSet row, boolean duplicate) throws SQLException {
+		return new Receipt(row.getLong("id"), row.getObject("offering", UUID.class), row.getObject("person", UUID.class),
+				row.getObject("day", LocalDate.class), row.getLong("quantity"), row.getLong("counted"), row.getLong("cap"),
+				row.getBoolean("anomaly"), row.getString("idempotency_key"), row.getTimestamp("reported_at").toInstant(),
+				row.getString("reported_by"), duplicate);
+	}
+}
