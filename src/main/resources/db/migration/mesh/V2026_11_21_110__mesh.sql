@@ -33,10 +33,10 @@ comment on table mesh_site_heartbeat is 'site data: each site''s heartbeat, ship
 -- with session_replication_role = replica, in which ordinary triggers do not fire, so the core's
 -- rows still arrive. Rows that a migration seeds (Flyway's sessions set commonscloud.writer to
 -- 'migration') are skipped, not refused: the core's own migration writes them, and replication
--- brings them here. A site joining the core empties its region tables first ('mesh-join').
+-- brings them here.
 create function mesh_refuse_region_write() returns trigger language plpgsql as $$
 begin
-  if current_setting('commonscloud.writer', true) in ('migration', 'mesh-join') then
+  if current_setting('commonscloud.writer', true) = 'migration' then
     return null;
   end if;
   raise exception 'region data is written at the region core, not at a site: % on % is refused here', tg_op, tg_table_name

@@ -55,7 +55,7 @@ final class MeshCluster implements AutoCloseable {
 
 		void startDatabase() throws IOException {
 			postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(dataDir).setCleanDataDirectory(false)
-					.setRegisterShutdownHook(false).setServerConfig("wal_level", "logical")
+					.setRegisterShutdownHook(true).setServerConfig("wal_level", "logical")
 					.setServerConfig("max_connections", "120").setServerConfig("wal_sender_timeout", "10s")
 					.setServerConfig("wal_retrieve_retry_interval", "1s").start();
 		}

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -157,7 +159,8 @@ class MeshIT {
 				.jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
 						new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
 				.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(mesh.issuer()));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(mesh.issuer()),
+				new JwtTypeValidator("at+jwt")));
 		return decoder;
 	}
 }

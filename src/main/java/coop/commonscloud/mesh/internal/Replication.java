@@ -70,12 +70,14 @@ class Replication {
 
 	/**
 	 * At a site, once approved: empties its region tables (they hold only what its own migrations
-	 * seeded, which the core's copy replaces) and subscribes to the core's region data with an initial copy.
+	 * seeded, which the core's copy replaces) and subscribes to the core's region data with an initial
+	 * copy. Emptying runs as replication does ({@code session_replication_role = replica}), so neither
+	 * the append-only nor the read-only triggers refuse it: it needs a superuser.
 	 */
 	void subscribeToRegionData(String coreDatabase, String slot) {
 		List<String> region = tables.regionTables();
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("set local commonscloud.writer = 'mesh-join'").update();
+			jdbc.sql("set local session_replication_role = replica").update();
 			jdbc.sql("truncate " + Tables.list(region) + " cascade").update();
 		});
 		subscribe(REGION_SUBSCRIPTION, coreDatabase, REGION_PUBLICATION, slot);
