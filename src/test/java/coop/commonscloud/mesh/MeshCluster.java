@@ -205,33 +205,39 @@ final class MeshCluster implements AutoCloseable {
 		return sites.isEmpty() ? core.base() : sites.get(0).base();
 	}
 
-	/** Starts every database, then the core, then the sites side by side. */
+	/** Starts every database, then every node side by side (a site keeps asking until the core answers). */
 	MeshCluster start() throws Exception {
-		core.startDatabase();
-		for (Node site : sites) {
-			site.startDatabase();
-		}
-		core.startApplication();
-		List<Thread> starting = new ArrayList<>();
+		List<Node> all = new ArrayList<>(sites);
+		all.add(0, core);
+		inParallel(all, Node::startDatabase);
+		inParallel(all, Node::startApplication);
+		return this;
+	}
+
+	private interface Step {
+		void run(Node node) throws Exception;
+	}
+
+	private static void inParallel(List<Node> nodes, Step step) throws InterruptedException {
+		List<Thread> running = new ArrayList<>();
 		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-		for (Node site : sites) {
+		for (Node node : nodes) {
 			Thread thread = new Thread(() -> {
 				try {
-					site.startApplication();
+					step.run(node);
 				} catch (Throwable e) {
 					failures.add(e);
 				}
-			}, "start-" + site.name);
+			}, "start-" + node.name);
 			thread.start();
-			starting.add(thread);
+			running.add(thread);
 		}
-		for (Thread thread : starting) {
+		for (Thread thread : running) {
 			thread.join();
 		}
 		if (!failures.isEmpty()) {
-			throw new IllegalStateException("A site did not start", failures.get(0));
+			throw new IllegalStateException("A node did not start", failures.get(0));
 		}
-		return this;
 	}
 
 	/** A steward at the core approves every site once it has asked to join. */
