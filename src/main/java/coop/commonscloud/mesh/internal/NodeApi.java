@@ -54,14 +54,15 @@ class NodeApi {
 		return Map.of("applied", kind);
 	}
 
+	/** The secret first, so a caller without it learns nothing about this node; then: only the core answers. */
 	private void requireNode(String authorization) {
-		if (settings.role != NodeRole.CORE) {
-			throw new NotFound("This node is not the region's core");
-		}
 		byte[] expected = (CoreLink.SCHEME + settings.nodeSecret).getBytes(StandardCharsets.UTF_8);
 		byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-		if (!MessageDigest.isEqual(expected, given)) {
+		if (settings.nodeSecret.isBlank() || !MessageDigest.isEqual(expected, given)) {
 			throw new NotPermitted("Only the region's nodes may call this");
+		}
+		if (settings.role != NodeRole.CORE) {
+			throw new NotFound("This node is not the region's core");
 		}
 	}
 }

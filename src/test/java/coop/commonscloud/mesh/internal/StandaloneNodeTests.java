@@ -46,7 +46,10 @@ class StandaloneNodeTests {
 	@Test
 	void only_the_core_takes_join_requests_and_only_from_nodes_with_the_secret() throws Exception {
 		mvc.perform(post("/mesh/node/join").contentType(MediaType.APPLICATION_JSON).content("{\"site\":\"x\"}"))
-				.andExpect(status().isNotFound());
+				.andExpect(status().isForbidden());
+		// a standalone node has no node secret, so even the bare scheme is refused
+		mvc.perform(post("/mesh/node/join").header("Authorization", "Node ").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"site\":\"x\"}")).andExpect(status().isForbidden());
 		mvc.perform(post("/api/mesh/sites/x/approve").with(httpBasic("admin", "steward-password-for-tests")))
 				.andExpect(status().isConflict())
 				.andExpect(jsonPath("$.detail", containsString("Sites join the region's core")));
