@@ -1,11 +1,16 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.NewAccount;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.RegionData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,11 +31,13 @@ class AccountPage {
 	private final IssuedTokens tokens;
 	private final SecondFactor secondFactor;
 	private final AccountSessions sessions;
+	private final RegionData regionData;
 
 	private static final String SETUP_SECRET = AccountPage.class.getName() + ".totp-secret";
 
 	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens,
-			SecondFactor secondFactor, AccountSessions sessions) {
+			SecondFactor secondFactor, AccountSessions sessions, ObjectProvider<RegionData> regionData) {
+		this.regionData = regionData.getIfAvailable(() -> RegionData.HERE);
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.services = services;
@@ -103,7 +110,18 @@ class AccountPage {
 			model.addAttribute("passwordProblem", problem);
 			return show(principal, model);
 		}
-		accounts.setPasswordHash(stored.account().id(), passwords.encode(password));
+		if (regionData.writtenHere()) {
+			accounts.setPasswordHash(stored.account().id(), passwords.encode(password));
+		} else {
+			// at a site of the mesh the core changes it (replication brings the new hash back), or nobody does
+			try {
+				regionData.forward(ForwardedPasswordChange.KIND, Map.of("username", stored.account().username(),
+						"current", current, "password", password), "password changes");
+			} catch (Conflict | InvalidInput refused) {
+				model.addAttribute("passwordProblem", refused.getMessage());
+				return show(principal, model);
+			}
+		}
 		tokens.revokeAllOf(stored.account().username());
 		return "redirect:/account?password-changed";
 	}

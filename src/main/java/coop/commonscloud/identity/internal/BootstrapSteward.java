@@ -2,10 +2,12 @@ package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.Role;
+import coop.commonscloud.platform.RegionData;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -28,9 +30,11 @@ class BootstrapSteward implements ApplicationRunner {
 	private final AccountService accounts;
 	private final AccountStore store;
 	private final String configuredPassword;
+	private final RegionData regionData;
 
 	BootstrapSteward(AccountService accounts, AccountStore store,
-			@Value("${commonscloud.admin-password:}") String configuredPassword) {
+			@Value("${commonscloud.admin-password:}") String configuredPassword, ObjectProvider<RegionData> regionData) {
+		this.regionData = regionData.getIfAvailable(() -> RegionData.HERE);
 		this.accounts = accounts;
 		this.store = store;
 		this.configuredPassword = configuredPassword;
@@ -39,8 +43,8 @@ class BootstrapSteward implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (store.exists(USERNAME)) {
-			return;
+		if (!regionData.writtenHere() || store.exists(USERNAME)) {
+			return; // at a site of the mesh, the steward's account arrives from the core
 		}
 		boolean generated = configuredPassword.isBlank();
 		String password = generated ? generatePassword() : configuredPassword;

@@ -47,9 +47,16 @@ class SecurityConfiguration {
 		return new RegionArgon2(parameters);
 	}
 
-	/** Stores the new hash when a sign-in rehashed a password under changed Argon2 parameters. */
+	/**
+	 * Stores the new hash when a sign-in rehashed a password under changed Argon2 parameters; not at a
+	 * site of the mesh, where accounts are a read-only replica (the old hash still verifies).
+	 */
 	@Bean
-	UserDetailsPasswordService rehashedPasswords(AccountStore accounts) {
+	UserDetailsPasswordService rehashedPasswords(AccountStore accounts,
+			org.springframework.beans.factory.ObjectProvider<coop.commonscloud.platform.RegionData> regionData) {
+		if (!regionData.getIfAvailable(() -> coop.commonscloud.platform.RegionData.HERE).writtenHere()) {
+			return (user, newHash) -> user;
+		}
 		return (user, newHash) -> accounts.findByUsername(user.getUsername()).map(stored -> {
 			accounts.setPasswordHash(stored.account().id(), newHash);
 			return (UserDetails) new SignedInAccount(stored.account(), newHash);

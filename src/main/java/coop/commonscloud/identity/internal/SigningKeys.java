@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key; the JWKS lists every site's keys that are upcoming, current or retired for less than the
  * retention period, so tokens stay verifiable across a rotation. A new key is made ahead of the
  * rotation date and published for {@code prepublish} before it signs anything.
+ *
+ * <p>At a site of the mesh the site's own key (private half included) is kept in site data, and
+ * its public half reaches every node once the core approves the site (see docs/mesh.md); sites do
+ * not rotate their key on their own, since a new public half would have to be published again.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
@@ -122,7 +126,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		}
 		if (current == null) {
 			create(now);
-		} else if (!upcoming && !now.isBefore(current.activeFrom().plus(rotation).minus(prepublish))) {
+		} else if (!upcoming && !store.atSite() && !now.isBefore(current.activeFrom().plus(rotation).minus(prepublish))) {
 			Instant due = current.activeFrom().plus(rotation);
 			create(due.isAfter(now) ? due : now.plus(prepublish));
 		}
@@ -180,6 +184,9 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	private ECKey open(StoredKey key) {
+		if (key.sealedPrivateKey() == null) {
+			return null;
+		}
 		try {
 			return ECKey.parse(new String(sealing.open(key.sealedPrivateKey(), key.kid()), StandardCharsets.UTF_8));
 		} catch (GeneralSecurityException | ParseException e) {

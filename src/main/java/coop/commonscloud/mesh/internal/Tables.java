@@ -1,0 +1,57 @@
+package coop.commonscloud.mesh.internal;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The tables of this database by their classification, read from their comments (the migrations say it). */
+@Component
+class Tables {
+
+	/**
+	 * The site data that travels to the core. Sessions, authorisation codes, tokens and second-factor
+	 * uses matter only where they were made; power readings reach the core through its API. What the
+	 * region needs from every site is the audit trail of sign-ins (metering counts active days from it)
+	 * and the heartbeat that measures how far behind a site's data is.
+	 */
+	static final Set<String> SHIPPED = Set.of("sign_in_event", "mesh_site_heartbeat");
+
+	private final JdbcClient jdbc;
+
+	Tables(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every table commented {@code region data:}, in name order. */
+	List<String> regionTables() {
+		return classified("region data:");
+	}
+
+	List<String> shippedTables() {
+		return classified("site data:").stream().filter(SHIPPED::contains).toList();
+	}
+
+	private List<String> classified(String kind) {
+		return jdbc.sql("""
+				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+				  and obj_description(c.oid, 'pg_class') like :kind || '%'
+				order by c.relname""").param("kind", kind).query(String.class).list();
+	}
+
+	static String quoted(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	static String literal(String text) {
+		if (text.indexOf('\0') >= 0) {
+			throw new IllegalArgumentException("A NUL character cannot be in an SQL literal");
+		}
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+	static String list(List<String> tables) {
+		return String.join(", ", tables.stream().map(Tables::quoted).toList());
+	}
+}
