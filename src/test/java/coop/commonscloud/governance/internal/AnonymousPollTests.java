@@ -35,7 +35,7 @@ class AnonymousPollTests {
 		GovernanceFixtures f = new GovernanceFixtures(mvc);
 		var north = f.partnerMember("North Co-op", null);
 		var south = f.partnerMember("South Co-op", null);
-		Instant closesAt = Instant.now().plusSeconds(4);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "CONSENT", closesAt, true, false, null);
 
 		String northToken = JsonPath.read(f.cast(north.admin(), poll, "{\"choice\":\"Agree\"}"), "$.token");

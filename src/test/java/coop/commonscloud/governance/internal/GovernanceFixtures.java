@@ -19,6 +19,12 @@ class GovernanceFixtures {
 	static final RequestPostProcessor STEWARD = httpBasic("admin", "steward-password-for-tests");
 	static final String PASSWORD = "a-long-enough-password";
 
+	/**
+	 * How long the tests' short polls stay open: long enough for a test's votes to be cast on a
+	 * loaded two-core machine, short enough that waiting for the close stays cheap.
+	 */
+	static final long VOTING_WINDOW_SECONDS = 8;
+
 	final MockMvc mvc;
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 

@@ -32,7 +32,7 @@ class GovernancePagesTests {
 				+ "\",\"rationale\":\"We keep missing each other <b>bold</b>.\"}");
 		long number = ((Number) JsonPath.read(f.send(get("/api/governance/proposals/" + proposal), STEWARD, ""), "$.number"))
 				.longValue();
-		Instant closesAt = Instant.now().plusSeconds(3);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), proposal, "SCHULZE", closesAt, false, false,
 				"\"options\":[\"Monday\",\"Wednesday\",\"Friday\"]");
 

@@ -47,7 +47,7 @@ class ParameterDecisionTests {
 				+ "\"rationale\":\"Our contribution should grow with the region.\",\"parameterKey\":\"land-back.contribution\","
 				+ "\"parameterValue\":12,\"effectiveFrom\":\"" + effective + "\"}");
 		f.send(post("/api/governance/proposals/" + proposal + "/comments"), south.admin(), "{\"body\":\"Agreed, and about time.\"}");
-		Instant closesAt = Instant.now().plusSeconds(3);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), proposal, "MAJORITY", closesAt, false, false, "\"quorum\":2");
 
 		f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
@@ -85,7 +85,7 @@ class ParameterDecisionTests {
 		String proposal = f.proposal(east.admin(), "{\"kind\":\"PARAMETER_CHANGE\",\"title\":\"Allow 5 km\","
 				+ "\"rationale\":\"Some sites are just outside.\",\"parameterKey\":\"locality.allowance\","
 				+ "\"parameterValue\":5000,\"effectiveFrom\":\"" + effective + "\"}");
-		Instant closesAt = Instant.now().plusSeconds(2);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(STEWARD, proposal, "CONSENT", closesAt, false, false, null);
 		f.cast(east.admin(), poll, "{\"choice\":\"Agree\"}");
 		f.cast(STEWARD, poll, "{\"choice\":\"Block\"}");
@@ -106,7 +106,7 @@ class ParameterDecisionTests {
 		String proposal = f.proposal(west.admin(), "{\"kind\":\"PARAMETER_CHANGE\",\"title\":\"Three and a half days\","
 				+ "\"rationale\":\"Longer outages are coming.\",\"parameterKey\":\"resilience.outage-endurance\","
 				+ "\"parameterValue\":84,\"effectiveFrom\":\"" + effective + "\"}");
-		Instant closesAt = Instant.now().plusSeconds(2);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(west.admin(), proposal, "CONSENT", closesAt, true, true, null);
 		f.cast(west.admin(), poll, "{\"choice\":\"Agree\"}");
 		// the clock is switched off in tests (it would close other tests' polls); run one tick by hand
@@ -139,7 +139,7 @@ class ParameterDecisionTests {
 					"/api/governance/voting-rights/CRITERIA_CHANGE"), STEWARD, "{\"PARTNER\":1,\"STEWARD_ORGANISATION\":3}");
 			String proposal = f.proposal(north.admin(), "{\"kind\":\"CRITERIA_CHANGE\",\"title\":\"Publish pay ratios\","
 					+ "\"rationale\":\"Transparency.\",\"criteriaChange\":\"Partners publish their highest to lowest pay ratio.\"}");
-			Instant closesAt = Instant.now().plusSeconds(3);
+			Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 			String poll = f.poll(north.admin(), proposal, "MAJORITY", closesAt, false, false, "\"quorum\":5");
 			f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
 			f.cast(south.admin(), poll, "{\"choice\":\"For\"}");

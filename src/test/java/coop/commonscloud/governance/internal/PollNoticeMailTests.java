@@ -47,7 +47,7 @@ class PollNoticeMailTests {
 		var southOrg = f.partnerMember("South Co-op", south);
 		f.send(post("/api/governance/members/" + southOrg.memberId() + "/delegates"), STEWARD,
 				"{\"username\":\"" + f.account("south-delegate", "MEMBER", null) + "\",\"email\":\"" + delegate + "\"}");
-		Instant closesAt = Instant.now().plusSeconds(3);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 
 		String poll = f.poll(northOrg.admin(), f.generalProposal(northOrg.admin()), "MAJORITY", closesAt, false, false, null);
 		f.cast(northOrg.admin(), poll, "{\"choice\":\"For\"}");
@@ -72,7 +72,7 @@ class PollNoticeMailTests {
 		smtp.stop();
 		GovernanceFixtures f = new GovernanceFixtures(mvc);
 		var org = f.partnerMember("Offline Co-op", "offline-" + f.suffix + "@example.coop");
-		Instant closesAt = Instant.now().plusSeconds(2);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 
 		String poll = f.poll(org.admin(), f.generalProposal(org.admin()), "MAJORITY", closesAt, false, false, null);
 		f.cast(org.admin(), poll, "{\"choice\":\"For\"}");

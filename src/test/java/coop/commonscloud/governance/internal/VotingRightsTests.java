@@ -85,7 +85,7 @@ class VotingRightsTests {
 		var west = f.partnerMember("West Co-op", null);
 		String appeal = f.proposal(west.admin(), "{\"kind\":\"APPEAL\",\"title\":\"Lift the warning on West\",\"rationale\":"
 				+ "\"The outage was the grid's, not ours.\",\"involvedMembers\":[\"" + west.memberId() + "\"]}");
-		Instant closesAt = Instant.now().plusSeconds(3);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(STEWARD, appeal, "MAJORITY", closesAt, false, false, null);
 
 		MvcResult refused = f.vote(west.admin(), poll, "{\"choice\":\"For\"}");
@@ -105,7 +105,7 @@ class VotingRightsTests {
 		String delegate = f.account("north-delegate", "MEMBER", null);
 		f.send(post("/api/governance/members/" + north.memberId() + "/delegates"), north.admin(),
 				"{\"username\":\"" + delegate + "\"}");
-		Instant closesAt = Instant.now().plusSeconds(3);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "MAJORITY", closesAt, false, false, null);
 
 		f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
@@ -165,7 +165,7 @@ class VotingRightsTests {
 
 	@Test
 	void ballots_are_refused_once_the_poll_has_closed_and_bad_ballots_say_what_is_wrong() throws Exception {
-		Instant closesAt = Instant.now().plusSeconds(2);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "SCHULZE", closesAt, false, false,
 				"\"options\":[\"Mondays\",\"Fridays\"]");
 		MvcResult unknown = f.vote(north.admin(), poll, "{\"ranking\":[\"Sundays\"]}");
@@ -181,7 +181,7 @@ class VotingRightsTests {
 
 	@Test
 	void results_hidden_until_close_are_hidden_from_stewards_too() throws Exception {
-		Instant closesAt = Instant.now().plusSeconds(2);
+		Instant closesAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "MAJORITY", closesAt, false, true, null);
 		f.cast(north.admin(), poll, "{\"choice\":\"For\"}");
 
@@ -208,7 +208,7 @@ class VotingRightsTests {
 
 	@Test
 	void a_poll_that_opens_later_takes_no_ballots_before_then_and_is_announced_once_it_opens() throws Exception {
-		Instant opensAt = Instant.now().plusSeconds(2);
+		Instant opensAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "MAJORITY", opensAt.plusSeconds(60), false,
 				false, "\"opensAt\":\"" + opensAt + "\"");
 		PollClock clock = new PollClock(pollStore, polls, closing);
