@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * Spring Authorization Server's JDBC authorization service, saving without reading first: its own
  * {@code save} loads and deserializes the whole authorization again only to choose between UPDATE and
  * INSERT, which on a refresh grant doubled the JSON work. Here an UPDATE by id runs first and an INSERT
- * only when it touched no row. Same table, same columns, same JSON.
+ * only when it touched no row. Rows are read by {@link ParsedAttributes}. Same table, same columns,
+ * same JSON.
  */
 class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -37,6 +38,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	JdbcAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
 		super(jdbc, clients);
+		setAuthorizationRowMapper(new ParsedAttributes(clients));
 	}
 
 	@Override

@@ -65,6 +65,7 @@ public final class BenchDriver {
 		long signedIn = 0;
 		double signInCpu = 0;
 		double signInJit = 0;
+		double signInGc = 0;
 		if (measureSignIns) {
 			RawArgon2 rawLoop = RawArgon2.start(providerCpu);
 			rawLoop.run(Duration.ofSeconds(5));
@@ -76,9 +77,11 @@ public final class BenchDriver {
 				hashCpu += raw[1] / 1e9;
 				double before = cpu.seconds();
 				double jitBefore = cpu.jitSeconds();
+				double gcBefore = cpu.gcSeconds();
 				signedIn += Math.round(rate(1, round, signingIn) * round.toNanos() / 1e9);
 				signInCpu += cpu.seconds() - before;
 				signInJit += cpu.jitSeconds() - jitBefore;
+				signInGc += cpu.gcSeconds() - gcBefore;
 			}
 			rawLoop.close();
 		}
@@ -111,8 +114,10 @@ public final class BenchDriver {
 		System.out.println("after warming each phase up until the JIT compilers use under 5% of the provider's CPU");
 		System.out.printf("raw Argon2id (m=19456 KiB, t=2, p=1)         : %8.1f /s/core  (own JVM on the provider's core)%n", raw);
 		System.out.printf("password sign-ins (HTTP Basic)               : %8.1f /s/core  (cost beyond hashing: %+.1f%%; "
-				+ "JIT %.1f%% of CPU; warm-up %d s)%n", signIns, (raw / signIns - 1) * 100, 100 * signInJit / signInCpu,
-				signInWarmUp.toSeconds());
+				+ "JIT %.1f%% and GC %.1f%% of CPU; warm-up %d s)%n", signIns, (raw / signIns - 1) * 100,
+				100 * signInJit / signInCpu, 100 * signInGc / signInCpu, signInWarmUp.toSeconds());
+		System.out.printf("  the same without the JIT compilers' CPU    : %8.1f /s/core  (cost beyond hashing: %+.1f%%)%n",
+				signedIn / (signInCpu - signInJit), (raw / (signedIn / (signInCpu - signInJit)) - 1) * 100);
 		System.out.printf("refresh grants (rotating), %d workers         : %s; warm-up %d s%n", workers, refreshes,
 				refreshWarmUp.toSeconds());
 		System.out.printf("client-credentials grants, %d workers         : %s; warm-up %d s%n", workers, clientCredentials,
@@ -192,12 +197,21 @@ public final class BenchDriver {
 
 		/** CPU seconds of the provider's JIT compiler threads. */
 		double jitSeconds() {
+			return threadSeconds(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+		}
+
+		/** CPU seconds of the provider's garbage collector (the VM thread, with the serial collector). */
+		double gcSeconds() {
+			return threadSeconds(name -> name.equals("VM Thread") || name.startsWith("GC Thread"));
+		}
+
+		private double threadSeconds(java.util.function.Predicate<String> named) {
 			long ticks = 0;
 			java.io.File[] threads = new java.io.File("/proc/" + provider + "/task").listFiles();
 			for (java.io.File thread : threads == null ? new java.io.File[0] : threads) {
 				try {
 					String name = Files.readString(thread.toPath().resolve("comm")).trim();
-					if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+					if (named.test(name)) {
 						String line = Files.readString(thread.toPath().resolve("stat"));
 						String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
 						ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
