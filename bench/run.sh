@@ -10,7 +10,8 @@ WORKERS="${2:-4}"
 PORT="${BENCH_PORT:-18089}"
 PROVIDER_CPU="${BENCH_PROVIDER_CPU:-1}"
 DRIVER_CPU="${BENCH_DRIVER_CPU:-0}"
-export BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+# a young generation that holds a few Argon2 hashes (19 MiB each) and survivors that hold one: see docs/identity.md
+export BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -Xmn128m -XX:SurvivorRatio=3 -XX:+UseSerialGC}"
 JVM_OPTS="$BENCH_JVM_OPTS"
 
 ./mvnw -q -B -DskipTests test-compile
