@@ -10,7 +10,9 @@ WORKERS="${2:-4}"
 PORT="${BENCH_PORT:-18089}"
 PROVIDER_CPU="${BENCH_PROVIDER_CPU:-1}"
 DRIVER_CPU="${BENCH_DRIVER_CPU:-0}"
-JVM_OPTS="${BENCH_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+# a young generation that holds a few Argon2 hashes (19 MiB each) and survivors that hold one: see docs/identity.md
+export BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -Xmn128m -XX:SurvivorRatio=3 -XX:+UseSerialGC}"
+JVM_OPTS="$BENCH_JVM_OPTS"
 
 ./mvnw -q -B -DskipTests test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
@@ -39,4 +41,4 @@ curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "provide
 POSTMASTER="$(head -1 "$DATA/postgres/postmaster.pid")"
 echo "cores on this machine: $(nproc); provider pinned to CPU $PROVIDER_CPU, driver to CPU $DRIVER_CPU"
 taskset -c "$DRIVER_CPU" java $JVM_OPTS ${BENCH_DRIVER_OPTS:-} -cp "$CP" coop.commonscloud.identity.internal.BenchDriver \
-  "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS" "$PROVIDER" "$POSTMASTER"
+  "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS" "$PROVIDER" "$POSTMASTER" "$PROVIDER_CPU"

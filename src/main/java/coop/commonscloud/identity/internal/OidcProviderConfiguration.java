@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
@@ -99,7 +98,7 @@ class OidcProviderConfiguration {
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
 			RegisteredClientRepository clients) {
-		return new RefreshTokenFamilies(new JdbcOAuth2AuthorizationService(jdbcTemplate, clients), jdbc);
+		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients), jdbc);
 	}
 
 	@Bean

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,22 +42,36 @@ class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		delegate.save(authorization);
-		remember(authorization.getRefreshToken(), "REFRESH", authorization.getId());
-		remember(authorization.getToken(OidcIdToken.class), "ID", authorization.getId());
-	}
-
-	private void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, String family) {
-		if (issued == null) {
+		List<Issued> issued = new ArrayList<>(2);
+		remember(authorization.getRefreshToken(), "REFRESH", issued);
+		remember(authorization.getToken(OidcIdToken.class), "ID", issued);
+		if (issued.isEmpty()) {
 			return;
 		}
-		OAuth2Token token = issued.getToken();
-		jdbc.sql("insert into issued_token (token_hash, kind, authorization_id, issued_at) "
-				+ "values (:hash, :kind, :family, :issuedAt) on conflict do nothing")
-				.param("hash", hash(token.getTokenValue()))
-				.param("kind", kind)
-				.param("family", family)
-				.param("issuedAt", Timestamp.from(token.getIssuedAt() == null ? Instant.now() : token.getIssuedAt()))
-				.update();
+		// one statement for both tokens of a grant
+		StringBuilder sql = new StringBuilder("insert into issued_token (token_hash, kind, authorization_id, issued_at) values ");
+		for (int i = 0; i < issued.size(); i++) {
+			sql.append(i == 0 ? "" : ", ").append("(:hash").append(i).append(", :kind").append(i).append(", :family, :issuedAt")
+					.append(i).append(")");
+		}
+		JdbcClient.StatementSpec insert = jdbc.sql(sql.append(" on conflict do nothing").toString())
+				.param("family", authorization.getId());
+		for (int i = 0; i < issued.size(); i++) {
+			insert = insert.param("hash" + i, issued.get(i).hash()).param("kind" + i, issued.get(i).kind())
+					.param("issuedAt" + i, issued.get(i).at());
+		}
+		insert.update();
+	}
+
+	private record Issued(byte[] hash, String kind, Timestamp at) {
+	}
+
+	private static void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, List<Issued> into) {
+		if (issued != null) {
+			OAuth2Token token = issued.getToken();
+			into.add(new Issued(hash(token.getTokenValue()), kind,
+					Timestamp.from(token.getIssuedAt() == null ? Instant.now() : token.getIssuedAt())));
+		}
 	}
 
 	private String familyOf(String token, String kind) {

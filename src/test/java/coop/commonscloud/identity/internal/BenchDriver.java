@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Load over loopback against a running provider ({@code bench/run.sh} starts both, pinned to their
@@ -38,6 +37,7 @@ public final class BenchDriver {
 		int workers = Integer.parseInt(args[2]);
 		long pid = Long.parseLong(args[3]);
 		long postmaster = Long.parseLong(args[4]);
+		String providerCpu = args.length > 5 ? args[5] : "1";
 		Cpu cpu = new Cpu(pid, postmaster);
 		Thread sampler = new Thread(() -> sampleRss(pid));
 		sampler.setDaemon(true);
@@ -51,34 +51,39 @@ public final class BenchDriver {
 		check(opened, 201);
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-		// raw Argon2id (the floor a sign-in cannot go below) and password sign-ins, in alternating
-		// rounds, so that other load on the machine weighs on both alike
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-		String hash = argon2.encode(PASSWORD);
+		// raw Argon2id (the floor a sign-in cannot go below) in its own JVM on the provider's core,
+		// and password sign-ins, in alternating rounds, so that other load weighs on both alike
 		HttpRequest signIn = HttpRequest.newBuilder(URI.create(base + "/api/clients"))
 				.header("Authorization", RegionApi.basic(username, PASSWORD)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-		rate(1, Duration.ofSeconds(3), i -> argon2.matches(PASSWORD, hash));
-		rate(1, Duration.ofSeconds(3), i -> expect(http, signIn, 400));
-		// the driver's whole process CPU time (JIT, GC), as the provider's is counted whole
-		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-				java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-		Duration round = phase.dividedBy(4);
+		// BENCH_PHASES=grants skips the sign-ins (for profiling the grants alone)
+		boolean measureSignIns = !"grants".equals(System.getenv("BENCH_PHASES"));
+		IntFunction<Boolean> signingIn = i -> expect(http, signIn, 400);
+		Duration signInWarmUp = Duration.ZERO;
 		long hashes = 0;
 		double hashCpu = 0;
 		long signedIn = 0;
 		double signInCpu = 0;
-		for (int r = 0; r < 4; r++) {
-			long cpuBefore = os.getProcessCpuTime();
-			long end = System.nanoTime() + round.toNanos();
-			while (System.nanoTime() < end) {
-				argon2.matches(PASSWORD, hash);
-				hashes++;
+		double signInJit = 0;
+		double signInGc = 0;
+		if (measureSignIns) {
+			RawArgon2 rawLoop = RawArgon2.start(providerCpu);
+			rawLoop.run(Duration.ofSeconds(5));
+			signInWarmUp = cpu.warmUp(1, signingIn);
+			Duration round = phase.dividedBy(4);
+			for (int r = 0; r < 4; r++) {
+				long[] raw = rawLoop.run(round);
+				hashes += raw[0];
+				hashCpu += raw[1] / 1e9;
+				double before = cpu.seconds();
+				double jitBefore = cpu.jitSeconds();
+				double gcBefore = cpu.gcSeconds();
+				signedIn += Math.round(rate(1, round, signingIn) * round.toNanos() / 1e9);
+				signInCpu += cpu.seconds() - before;
+				signInJit += cpu.jitSeconds() - jitBefore;
+				signInGc += cpu.gcSeconds() - gcBefore;
 			}
-			hashCpu += (os.getProcessCpuTime() - cpuBefore) / 1e9;
-			double before = cpu.seconds();
-			signedIn += Math.round(rate(1, round, i -> expect(http, signIn, 400)) * round.toNanos() / 1e9);
-			signInCpu += cpu.seconds() - before;
+			rawLoop.close();
 		}
 		double raw = hashes / hashCpu;
 		double signIns = signedIn / signInCpu;
@@ -96,22 +101,60 @@ public final class BenchDriver {
 			refreshTokens[w] = JsonPath.read(response.body(), "$.refresh_token");
 			return true;
 		};
-		rate(workers, Duration.ofSeconds(3), refresh);
-		double refreshes = cpu.perCpuSecond(() -> rate(workers, phase, refresh), phase);
+		Duration refreshWarmUp = cpu.warmUp(workers, refresh);
+		Cpu.Result refreshes = cpu.measure(() -> rate(workers, phase, refresh), phase);
 
 		IntFunction<Boolean> machine = w -> check(region.token(client, Map.of("grant_type", "client_credentials",
 				"scope", "api")), 200) != null;
-		rate(workers, Duration.ofSeconds(3), machine);
-		double clientCredentials = cpu.perCpuSecond(() -> rate(workers, phase, machine), phase);
+		Duration machineWarmUp = cpu.warmUp(workers, machine);
+		Cpu.Result clientCredentials = cpu.measure(() -> rate(workers, phase, machine), phase);
 		sampler.interrupt();
 
-		System.out.println("rates per CPU-second (= per core): provider JVM + its PostgreSQL, measured from /proc");
-		System.out.printf("raw Argon2id (m=19456 KiB, t=2, p=1)         : %8.1f /s/core%n", raw);
-		System.out.printf("password sign-ins (HTTP Basic)               : %8.1f /s/core  (cost beyond hashing: %+.1f%%)%n",
-				signIns, (raw / signIns - 1) * 100);
-		System.out.printf("refresh grants (rotating), %d workers         : %8.1f /s/core%n", workers, refreshes);
-		System.out.printf("client-credentials grants, %d workers         : %8.1f /s/core%n", workers, clientCredentials);
+		System.out.println("rates per CPU-second (= per core): provider JVM + its PostgreSQL, measured from /proc,");
+		System.out.println("after warming each phase up until the JIT compilers use under 5% of the provider's CPU");
+		System.out.printf("raw Argon2id (m=19456 KiB, t=2, p=1)         : %8.1f /s/core  (own JVM on the provider's core)%n", raw);
+		System.out.printf("password sign-ins (HTTP Basic)               : %8.1f /s/core  (cost beyond hashing: %+.1f%%; "
+				+ "JIT %.1f%% and GC %.1f%% of CPU; warm-up %d s)%n", signIns, (raw / signIns - 1) * 100,
+				100 * signInJit / signInCpu, 100 * signInGc / signInCpu, signInWarmUp.toSeconds());
+		System.out.printf("  the same without the JIT compilers' CPU    : %8.1f /s/core  (cost beyond hashing: %+.1f%%)%n",
+				signedIn / (signInCpu - signInJit), (raw / (signedIn / (signInCpu - signInJit)) - 1) * 100);
+		System.out.printf("refresh grants (rotating), %d workers         : %s; warm-up %d s%n", workers, refreshes,
+				refreshWarmUp.toSeconds());
+		System.out.printf("client-credentials grants, %d workers         : %s; warm-up %d s%n", workers, clientCredentials,
+				machineWarmUp.toSeconds());
 		System.out.printf("provider resident memory, maximum under load : %8.1f MB%n", maxRssKb.get() / 1024.0);
+	}
+
+	/** The raw Argon2id loop ({@link BenchArgon2Loop}) in its own JVM, pinned to the given core. */
+	record RawArgon2(Process process, java.io.BufferedReader answers, java.io.PrintWriter commands) {
+
+		static RawArgon2 start(String cpuList) throws java.io.IOException {
+			List<String> command = new ArrayList<>(List.of("taskset", "-c", cpuList,
+					ProcessHandle.current().info().command().orElse("java")));
+			String flags = System.getenv().getOrDefault("BENCH_JVM_OPTS", "");
+			for (String flag : flags.trim().split("\\s+")) {
+				if (!flag.isEmpty()) {
+					command.add(flag);
+				}
+			}
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchArgon2Loop.class.getName()));
+			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+			return new RawArgon2(process,
+					new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())),
+					new java.io.PrintWriter(process.getOutputStream(), true));
+		}
+
+		/** Hashes for the given time; answers the number of hashes and the process's CPU nanoseconds. */
+		long[] run(Duration length) throws java.io.IOException {
+			commands.println(length.toMillis());
+			String[] answer = answers.readLine().split(" ");
+			return new long[] {Long.parseLong(answer[0]), Long.parseLong(answer[1])};
+		}
+
+		void close() throws InterruptedException {
+			commands.close();
+			process.waitFor();
+		}
 	}
 
 	/** CPU seconds used by the provider and its PostgreSQL (postmaster and backends), from /proc. */
@@ -121,12 +164,75 @@ public final class BenchDriver {
 			double run() throws InterruptedException;
 		}
 
-		/** Runs a phase; answers operations per CPU-second spent serving it. */
-		double perCpuSecond(Phase phase, Duration length) throws InterruptedException {
+		/**
+		 * A phase's operations per CPU-second (provider JVM and PostgreSQL together), the CPU
+		 * milliseconds one operation cost in each, and the wall-clock rate (the provider is pinned to
+		 * one core, but shares it with whatever else the machine runs).
+		 */
+		record Result(double perCpuSecond, double jvmMs, double postgresMs, double jitShare, double perWallSecond) {
+			@Override
+			public String toString() {
+				return String.format("%8.1f /s/core  (CPU per grant: JVM %.2f ms + PostgreSQL %.2f ms; JIT %.1f%% of CPU; "
+						+ "wall clock %.1f /s)", perCpuSecond, jvmMs, postgresMs, 100 * jitShare, perWallSecond);
+			}
+		}
+
+		/**
+		 * Runs an operation in windows of five seconds until the JIT compilers spend under 5% of the
+		 * provider's CPU in a window (or for two minutes at most): a one-off cost that would
+		 * otherwise weigh on short phases as if every request paid it. Answers how long it took.
+		 */
+		Duration warmUp(int workers, IntFunction<Boolean> operation) throws InterruptedException {
+			long start = System.nanoTime();
+			for (int window = 0; window < 24; window++) {
+				double before = seconds();
+				double jitBefore = jitSeconds();
+				rate(workers, Duration.ofSeconds(5), operation);
+				if (jitSeconds() - jitBefore < 0.05 * (seconds() - before)) {
+					break;
+				}
+			}
+			return Duration.ofNanos(System.nanoTime() - start);
+		}
+
+		/** CPU seconds of the provider's JIT compiler threads. */
+		double jitSeconds() {
+			return threadSeconds(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+		}
+
+		/** CPU seconds of the provider's garbage collector (the VM thread, with the serial collector). */
+		double gcSeconds() {
+			return threadSeconds(name -> name.equals("VM Thread") || name.startsWith("GC Thread"));
+		}
+
+		private double threadSeconds(java.util.function.Predicate<String> named) {
+			long ticks = 0;
+			java.io.File[] threads = new java.io.File("/proc/" + provider + "/task").listFiles();
+			for (java.io.File thread : threads == null ? new java.io.File[0] : threads) {
+				try {
+					String name = Files.readString(thread.toPath().resolve("comm")).trim();
+					if (named.test(name)) {
+						String line = Files.readString(thread.toPath().resolve("stat"));
+						String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+						ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+					}
+				} catch (java.io.IOException | RuntimeException e) {
+					// a thread that ended meanwhile
+				}
+			}
+			return ticks / 100.0;
+		}
+
+		Result measure(Phase phase, Duration length) throws InterruptedException {
+			double jvmBefore = ticks(provider) / 100.0;
+			double jitBefore = jitSeconds();
 			double before = seconds();
 			double perWallSecond = phase.run();
 			double used = seconds() - before;
-			return perWallSecond * (length.toNanos() / 1e9) / used;
+			double jvm = ticks(provider) / 100.0 - jvmBefore;
+			double operations = perWallSecond * (length.toNanos() / 1e9);
+			return new Result(operations / used, jvm * 1000 / operations, (used - jvm) * 1000 / operations,
+					(jitSeconds() - jitBefore) / used, perWallSecond);
 		}
 
 		double seconds() {
