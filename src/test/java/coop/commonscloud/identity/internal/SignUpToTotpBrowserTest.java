@@ -114,7 +114,9 @@ class SignUpToTotpBrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/login/second-factor");
 		browser.findElement(By.id("code")).sendKeys(SecondFactorTests.code(secret));
 		browser.findElement(By.id("code-submit")).click();
-		assertThat(browser.getCurrentUrl()).contains("/account");
+		// the click returns before the next page has loaded on a busy machine: wait for the account page
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+				.until(d -> d.getCurrentUrl().contains("/account"));
 		assertThat(await(By.id("second-factor-on")).getText()).contains("Two-step sign-in is on");
 	}
 
