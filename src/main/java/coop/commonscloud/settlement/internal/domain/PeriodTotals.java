@@ -46,7 +46,7 @@ public final class PeriodTotals {
 		stewardship += a.stewardship().minorUnits();
 		commonsFund += a.commonsFund().minorUnits();
 		people++;
-		if (a.usedNothing()) {
+		if (a.usedNothing() && (a.providersTotal() != 0 || !a.commonsFund().isZero())) { // followed the fallback
 			peopleUsedNothing++;
 		}
 		for (Share s : a.shares()) {
