@@ -51,6 +51,10 @@ final class SettlementFixtures {
 		return new Provider(id, server);
 	}
 
+	void declareSettlerRun(Provider provider, boolean settlerRun) throws Exception {
+		send(put("/api/partners/" + provider.id() + "/settler-run"), STEWARD, "{\"settlerRun\":" + settlerRun + "}");
+	}
+
 	void rename(Provider provider, String name) throws Exception {
 		send(put("/api/partners/" + provider.id()), STEWARD, partnerJson(name));
 	}
