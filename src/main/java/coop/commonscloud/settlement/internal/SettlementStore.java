@@ -41,7 +41,7 @@ class SettlementStore {
 			int peopleTotal, int peopleDone, UUID checkpoint, SettlementRules rules, String parameters, Instant postedAt,
 			Long ledgerTransaction) {
 
-		int percentDone() {
+		public int percentDone() {
 			return peopleTotal == 0 ? 100 : (int) (100L * peopleDone / peopleTotal);
 		}
 	}
@@ -231,5 +231,20 @@ class SettlementStore {
 	private static Line line(java.sql.ResultSet rs) throws SQLException {
 		return new Line(rs.getObject("person", UUID.class), rs.getInt("line_no"), rs.getString("kind"),
 				rs.getObject("partner", UUID.class), rs.getLong("amount_minor"), rs.getLong("weight"), rs.getString("detail"));
+	}
+
+	/** What one provider earned, period by period (posted runs only), newest first. */
+	record Earning(YearMonth period, String currency, PeriodTotals.ProviderResult result) {
+	}
+
+	List<Earning> earningsOf(UUID partner) {
+		return jdbc.sql("select r.period, r.currency, t.* from settlement_provider_total t join settlement_run r on r.id = t.run_id "
+				+ "where t.partner = :partner order by r.period desc")
+				.param("partner", partner)
+				.query((rs, n) -> new Earning(YearMonth.parse(rs.getString("period")), rs.getString("currency"),
+						new PeriodTotals.ProviderResult(partner, rs.getBoolean("settler_run"), rs.getLong("usage_gross"),
+								rs.getLong("fallback_gross"), rs.getLong("usage_gross") + rs.getLong("fallback_gross"),
+								rs.getLong("levy"), rs.getLong("payable"), rs.getInt("people"), rs.getLong("usage_weight"))))
+				.list();
 	}
 }

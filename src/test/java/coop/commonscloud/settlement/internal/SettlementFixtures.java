@@ -72,19 +72,23 @@ final class SettlementFixtures {
 				+ "\",\"audience\":\"MEMBERS_ONLY\",\"lowResOptionAvailable\":false,\"lowResOptionRecommended\":false}"));
 	}
 
-	RequestPostProcessor admin(Provider provider) throws Exception {
+	/** A partner admin account; returns its username. */
+	String admin(Provider provider) throws Exception {
 		String username = "set-" + UUID.randomUUID().toString().substring(0, 8);
 		send(post("/api/accounts"), STEWARD, "{\"username\":\"" + username + "\",\"displayName\":\"A\",\"password\":\""
 				+ PASSWORD + "\",\"role\":\"PARTNER_ADMIN\",\"partnerId\":\"" + provider.id() + "\"}");
-		return httpBasic(username, PASSWORD);
+		return username;
 	}
 
-	/** A member account; returns its username (its id is the person id payments carry). */
-	String member() throws Exception {
+	record Member(UUID id, String username) {
+	}
+
+	/** A member account; its id is the person id payments carry. */
+	Member member() throws Exception {
 		String username = "set-m-" + UUID.randomUUID().toString().substring(0, 8);
-		send(post("/api/accounts"), STEWARD, "{\"username\":\"" + username + "\",\"displayName\":\"M\",\"password\":\""
+		String json = send(post("/api/accounts"), STEWARD, "{\"username\":\"" + username + "\",\"displayName\":\"M\",\"password\":\""
 				+ PASSWORD + "\",\"role\":\"MEMBER\"}");
-		return username;
+		return new Member(UUID.fromString(id(json)), username);
 	}
 
 	String send(MockHttpServletRequestBuilder request, RequestPostProcessor who, String body) throws Exception {
