@@ -54,7 +54,11 @@ class PaymentPostings {
 						new Posting(LedgerAccount.CASH, refund.amount().negated()))));
 	}
 
+	/** Whether the cause is already posted; the lock makes two deliveries of one event wait for each other. */
 	private boolean posted(Cause cause) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", cause.kind() + " " + cause.reference())
+				.query(rs -> {
+				});
 		return jdbc.sql("select exists (select 1 from ledger_transaction where cause_kind = :kind and cause_reference = :ref)")
 				.param("kind", cause.kind().name()).param("ref", cause.reference()).query(Boolean.class).single();
 	}
