@@ -105,9 +105,18 @@ class SettlingPeriod {
 		return PeriodInputs.read(period, p, u, snapshot, rules.weighting(), currency);
 	}
 
-	static void requireClosed(YearMonth period) {
+	static void requirePeriod(YearMonth period) {
 		if (period == null) {
 			throw new InvalidInput("Choose a period (a month such as 2026-10)");
+		}
+	}
+
+	/** Only a month that has ended is posted: its payments and usage are complete. */
+	static void requireEnded(YearMonth period) {
+		requirePeriod(period);
+		if (!period.isBefore(YearMonth.now(java.time.ZoneOffset.UTC))) {
+			throw new InvalidInput("The settlement of " + period + " can be posted once the month has ended; "
+					+ "preview it meanwhile");
 		}
 	}
 
@@ -121,7 +130,7 @@ class SettlingPeriod {
 	/** Computes the period's settlement without storing anything. */
 	Preview preview(YearMonth period) {
 		caller.requireSteward();
-		requireClosed(period);
+		requirePeriod(period);
 		SettlementParameters.Read read = parameters.rulesFor(period);
 		ProviderDirectory.Snapshot snapshot = directory.snapshot();
 		PeriodInputs inputs = read(period, snapshot, read.rules());
@@ -140,7 +149,7 @@ class SettlingPeriod {
 	/** Starts (or resumes) posting the period in the background; returns at once. */
 	void start(YearMonth period) {
 		caller.requireSteward();
-		requireClosed(period);
+		requireEnded(period);
 		if (!sourcesAvailable()) {
 			throw new Conflict("There is no payment or usage data source: the billing and metering modules provide them");
 		}
@@ -171,7 +180,7 @@ class SettlingPeriod {
 	 */
 	Run settle(YearMonth period) {
 		caller.requireSteward();
-		requireClosed(period);
+		requireEnded(period);
 		Optional<Run> existing = store.find(period);
 		if (existing.isPresent() && existing.get().status() == SettlementStore.Status.POSTED) {
 			return existing.get();

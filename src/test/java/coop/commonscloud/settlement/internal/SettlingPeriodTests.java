@@ -183,6 +183,10 @@ class SettlingPeriodTests {
 		assertThat(posted.peopleUsedNothing()).isEqualTo(previewed.peopleUsedNothing()).isPositive();
 		assertThat(posted.providers()).containsExactlyInAnyOrderElementsOf(previewed.providers());
 		assertThat(run.parameters()).isEqualTo(preview.parameters());
+		YearMonth current = YearMonth.now(java.time.ZoneOffset.UTC);
+		assertThatThrownBy(() -> settling.settle(current)).isInstanceOf(coop.commonscloud.platform.InvalidInput.class)
+				.hasMessageContaining("once the month has ended");
+		assertThat(store.find(current)).isEmpty();
 
 		PeriodTotals.ProviderResult mob = posted.providers().stream()
 				.filter(p -> p.provider().toString().equals(indigenous.id())).findFirst().orElseThrow();
