@@ -1,0 +1,65 @@
+package coop.commonscloud.settlement.internal;
+
+import coop.commonscloud.billing.PaymentReceived;
+import coop.commonscloud.billing.PaymentRefunded;
+import coop.commonscloud.settlement.Cause;
+import coop.commonscloud.settlement.Ledger;
+import coop.commonscloud.settlement.LedgerAccount;
+import coop.commonscloud.settlement.LedgerTransaction;
+import coop.commonscloud.settlement.Posting;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Posts billing's payments and refunds to the ledger, once each: a payment debits cash and credits
+ * the unsettled payments (which the period's settlement then distributes), a refund the reverse.
+ * The cause is (PAYMENT, payment id) or (REFUND, refund id); a unique index on settlement causes
+ * makes a redelivered event a no-op.
+ */
+@Component
+class PaymentPostings {
+
+	private final Ledger ledger;
+	private final JdbcClient jdbc;
+
+	PaymentPostings(Ledger ledger, JdbcClient jdbc) {
+		this.ledger = ledger;
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentReceived payment) {
+		Cause cause = new Cause(Cause.Kind.PAYMENT, payment.paymentId().toString());
+		if (posted(cause)) {
+			return;
+		}
+		ledger.post(new LedgerTransaction(payment.receivedOn(), cause,
+				"Payment " + payment.source() + " " + payment.reference() + " from person " + payment.person(), List.of(
+						new Posting(LedgerAccount.CASH, payment.amount()),
+						new Posting(LedgerAccount.UNSETTLED_PAYMENTS, payment.amount().negated()))));
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentRefunded refund) {
+		Cause cause = new Cause(Cause.Kind.REFUND, refund.refundId().toString());
+		if (posted(cause)) {
+			return;
+		}
+		ledger.post(new LedgerTransaction(refund.refundedOn(), cause,
+				"Refund of payment " + refund.paymentId() + " to person " + refund.person()
+						+ (refund.why() == null || refund.why().isBlank() ? "" : ": " + refund.why()), List.of(
+						new Posting(LedgerAccount.UNSETTLED_PAYMENTS, refund.amount()),
+						new Posting(LedgerAccount.CASH, refund.amount().negated()))));
+	}
+
+	/** Whether the cause is already posted; the lock makes two deliveries of one event wait for each other. */
+	private boolean posted(Cause cause) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", cause.kind() + " " + cause.reference())
+				.query(rs -> {
+				});
+		return jdbc.sql("select exists (select 1 from ledger_transaction where cause_kind = :kind and cause_reference = :ref)")
+				.param("kind", cause.kind().name()).param("ref", cause.reference()).query(Boolean.class).single();
+	}
+}

@@ -1,0 +1,56 @@
+package coop.commonscloud.settlement.internal;
+
+import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.ParameterValue;
+import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.settlement.internal.domain.SettlementRules;
+import coop.commonscloud.settlement.internal.domain.SettlementRules.Fallback;
+import coop.commonscloud.settlement.internal.domain.SettlementRules.Weighting;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform parameters a settlement reads: the values in force at the end of the period (the
+ * first instant of the next month, UTC), so a period is settled by the rules members had decided
+ * for it, and a resumed run reads the same values.
+ */
+@Component
+class SettlementParameters {
+
+	static final ParameterKey STEWARDSHIP_SHARE = new ParameterKey("settlement.stewardship-share");
+	static final ParameterKey USAGE_WEIGHTING = new ParameterKey("settlement.usage-weighting");
+	static final ParameterKey NO_USAGE_FALLBACK = new ParameterKey("settlement.no-usage-fallback");
+	static final ParameterKey LAND_BACK = ParameterKey.LAND_BACK_CONTRIBUTION;
+
+	private final PlatformParameters parameters;
+
+	SettlementParameters(PlatformParameters parameters) {
+		this.parameters = parameters;
+	}
+
+	record Read(SettlementRules rules, String recorded) {
+	}
+
+	static Instant endOf(YearMonth period) {
+		return period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+	}
+
+	Read rulesFor(YearMonth period) {
+		Instant at = endOf(period);
+		ParameterValue stewardship = parameters.valueAt(STEWARDSHIP_SHARE, at);
+		ParameterValue landBack = parameters.valueAt(LAND_BACK, at);
+		ParameterValue weighting = parameters.valueAt(USAGE_WEIGHTING, at);
+		ParameterValue fallback = parameters.valueAt(NO_USAGE_FALLBACK, at);
+		Weighting w = weighting.amount().intValue() == 1 ? Weighting.REPORTED_UNITS : Weighting.ACTIVE_DAYS;
+		Fallback f = fallback.amount().intValue() == 1 ? Fallback.COMMONS_FUND : Fallback.PRO_RATA;
+		SettlementRules rules = new SettlementRules(SettlementRules.ppm(stewardship.amount()),
+				SettlementRules.ppm(landBack.amount()), w, f);
+		String recorded = STEWARDSHIP_SHARE + " = " + stewardship + "; " + LAND_BACK + " = " + landBack + "; "
+				+ USAGE_WEIGHTING + " = " + weighting.amount().toPlainString() + " (" + w.name().toLowerCase().replace('_', ' ')
+				+ "); " + NO_USAGE_FALLBACK + " = " + fallback.amount().toPlainString() + " ("
+				+ f.name().toLowerCase().replace('_', ' ') + "); in force at " + at;
+		return new Read(rules, recorded);
+	}
+}
