@@ -1,0 +1,22 @@
+package coop.commonscloud.qualification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The latest recorded verdict of one criterion for one subject (a partner, an offering or a server). */
+public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, UUID subjectId, String verdict,
+		List<String> reasons, Instant evaluatedAt) {
+
+	public CriterionVerdict {
+		reasons = List.copyOf(reasons);
+	}
+
+	public String label() {
+		return criterion.label();
+	}
+
+	public boolean met() {
+		return "MET".equals(verdict);
+	}
+}
