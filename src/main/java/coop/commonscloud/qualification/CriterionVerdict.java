@@ -16,6 +16,11 @@ public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, U
 		return criterion.label();
 	}
 
+	/** "met", "not met", "pending" or "expired", for people to read. */
+	public String verdictLabel() {
+		return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+	}
+
 	public boolean met() {
 		return "MET".equals(verdict);
 	}

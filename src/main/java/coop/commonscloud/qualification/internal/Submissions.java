@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Submissions {
 
 	/** The largest file a piece of evidence may carry. */
-	static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+	static final int MAX_FILE_BYTES = 1024 * 1024;
 
 	/** Submitted when a partner sends evidence, so its dashboard shows it as awaiting review. */
 	record EvidenceSubmitted(PartnerId partner, UUID evidence, Instant at) {
