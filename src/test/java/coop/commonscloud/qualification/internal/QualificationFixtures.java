@@ -45,6 +45,23 @@ final class QualificationFixtures {
 		return username;
 	}
 
+	/** Signs in through the web form, as a browser does, and returns the signed-in session. */
+	RequestPostProcessor webSession(String username, String password) throws Exception {
+		MvcResult login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+				.formLogin("/login").user(username).password(password)).andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) login.getRequest()
+				.getSession();
+		return request -> {
+			request.setSession(session);
+			return request;
+		};
+	}
+
+	RequestPostProcessor webSession(String username) throws Exception {
+		return webSession(username, PASSWORD);
+	}
+
 	static RequestPostProcessor as(String username) {
 		return httpBasic(username, PASSWORD);
 	}
