@@ -172,6 +172,31 @@ class QualificationApiTests {
 	}
 
 	@Test
+	void offerings_are_judged_on_their_licence_and_lores_and_judged_again_when_the_catalogue_changes() throws Exception {
+		String server = f.server(partner, f.site(partner));
+		String mastodon = id(f.send(post("/api/applications"), STEWARD, "{\"name\":\"Mastodon " + f.suffix
+				+ "\",\"licence\":\"AGPL-3.0-only\",\"coveredByLoRes\":true}"));
+		String sspl = id(f.send(post("/api/applications"), STEWARD, "{\"name\":\"Some database " + f.suffix
+				+ "\",\"licence\":\"SSPL-1.0\",\"coveredByLoRes\":false}"));
+		String offering = id(f.send(post("/api/offerings"), as(admin), "{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server
+				+ "\",\"applicationId\":\"" + mastodon + "\",\"audience\":\"GENERAL_PUBLIC\"}"));
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo("NOT_MET"));
+		assertThat(latest(Criterion.LORES, offering).reasons().get(0)).contains("make a LoRes-compatible option available");
+		assertThat(latest(Criterion.FOSS, offering).verdict()).isEqualTo("MET");
+
+		f.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/offerings/" + offering), as(admin),
+				"{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server + "\",\"applicationId\":\"" + mastodon
+						+ "\",\"audience\":\"GENERAL_PUBLIC\",\"lowResOptionAvailable\":true,\"lowResOptionRecommended\":true}");
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo("MET"));
+
+		String notFree = id(f.send(post("/api/offerings"), as(admin), "{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server
+				+ "\",\"applicationId\":\"" + sspl + "\",\"audience\":\"MEMBERS_ONLY\"}"));
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.FOSS, notFree).verdict()).isEqualTo("NOT_MET"));
+		assertThat(latest(Criterion.FOSS, notFree).reasons()).anyMatch(r -> r.contains("SSPL-1.0"));
+		assertThat(latest(Criterion.SUSTAINABLE_AND_FOSS, partner).verdict()).isEqualTo("NOT_MET");
+	}
+
+	@Test
 	void an_off_site_backup_at_amazon_is_not_local() throws Exception {
 		String server = id(f.send(post("/api/servers"), STEWARD, "{\"partnerId\":\"" + partner + "\",\"name\":\"backup-" + f.suffix
 				+ "\",\"role\":\"OFF_SITE_BACKUP\",\"nominalDrawW\":40,\"lowPowerDrawW\":20,\"batteryWh\":0,\"renewablePeakW\":0,"
