@@ -34,7 +34,6 @@ import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -210,10 +209,9 @@ class Evaluating {
 		RenewableShare share = telemetry.renewableShareOfServer(server.id(), now);
 		String supply = site.flatMap(s -> supplies.current(s.id())).map(p -> p.kind().label()
 				+ (p.installationName() == null ? "" : ": " + p.installationName())).orElse(null);
-		boolean yearOnRecord = share.firstReading() != null
-				&& !share.firstReading().atZone(ZoneOffset.UTC).toLocalDate().isAfter(share.windowFrom());
 		ServerFacts.EnduranceFacts endurance = null;
-		if (site.isPresent() && yearOnRecord && !d.role().offSite()) {
+		// simulated for every regional server with a site, due or not, so the public page can show it
+		if (site.isPresent() && !d.role().offSite()) {
 			OutageEndurance e = endurances.computeIfAbsent(site.get().id(), id -> resilience.enduranceOf(id, Set.of(), now));
 			endurance = new ServerFacts.EnduranceFacts(e.outcome().name(), e.lowestStateOfChargeWh(), e.endurance().toHours(),
 					e.explanation());

@@ -89,19 +89,28 @@ public final class ServerRules {
 		if (s.offSite()) {
 			return Verdict.met("An off-site server: the resilience criterion applies to regional servers");
 		}
+		ServerFacts.EnduranceFacts e = s.endurance();
 		if (s.firstReading() == null || s.firstReading().atZone(ZoneOffset.UTC).toLocalDate().isAfter(s.windowFrom())) {
 			return Verdict.met("Not due yet: due after a year of operation"
-					+ (s.firstReading() == null ? "" : ", from " + s.firstReading().plus(YEAR_OF_OPERATION).atZone(ZoneOffset.UTC).toLocalDate()));
+					+ (s.firstReading() == null ? "" : ", from " + s.firstReading().plus(YEAR_OF_OPERATION).atZone(ZoneOffset.UTC).toLocalDate())
+					+ (e == null ? "" : ". Simulated today: " + summary(e)));
 		}
-		ServerFacts.EnduranceFacts e = s.endurance();
 		if (e == null) {
 			return Verdict.pending("The server has no site to simulate an outage for");
 		}
 		return switch (e.outcome()) {
-			case "PASSES" -> Verdict.met(String.format(Locale.ROOT, "Keeps LoRes functions up for %d h without the grid; lowest charge %.1f Wh",
-					e.enduranceHours(), e.lowestStateOfChargeWh()));
+			case "PASSES" -> Verdict.met(summary(e));
 			case "FAILS" -> Verdict.notMet(e.explanation());
 			default -> Verdict.pending(e.explanation());
+		};
+	}
+
+	private static String summary(ServerFacts.EnduranceFacts e) {
+		return switch (e.outcome()) {
+			case "PASSES" -> String.format(Locale.ROOT, "Keeps LoRes functions up for %d h without the grid; lowest charge %.1f Wh",
+					e.enduranceHours(), e.lowestStateOfChargeWh());
+			case "FAILS" -> String.format(Locale.ROOT, "does not last %d h without the grid (%s)", e.enduranceHours(), e.explanation());
+			default -> "not enough telemetry yet to simulate a " + e.enduranceHours() + " h outage";
 		};
 	}
 }
