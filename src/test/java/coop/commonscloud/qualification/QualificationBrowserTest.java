@@ -114,7 +114,7 @@ class QualificationBrowserTest {
 
 		// and so does the public page, to anyone
 		browser.manage().deleteAllCookies();
-		open("/qualification");
+		open("/qualification/partners/" + partner);
 		WebElement section = browser.findElement(By.id("partner-" + partner));
 		assertThat(section.getText()).contains(legalName);
 		assertThat(section.findElement(By.cssSelector("tr[data-criterion=COLLABORATIVE_NETWORK]")).getText()).contains("met")

@@ -79,6 +79,17 @@ class QualificationPages {
 		return "qualification/status";
 	}
 
+	/** One partner's public status, for a link that stays put however many partners the region has. */
+	@GetMapping("/qualification/partners/{id}")
+	String publicStatusOf(@PathVariable UUID id, Model model) {
+		PartnerId partner = new PartnerId(id);
+		Partner p = partners.get(partner);
+		model.addAttribute("partners", List.of(new PartnerRow(qualification.standingOf(p.id()),
+				serverRows(p.id(), qualification.latestVerdicts(p.id())))));
+		model.addAttribute("page", new Paged<>(List.of(p), 0, 1, 1));
+		return "qualification/status";
+	}
+
 	private List<ServerRow> serverRows(PartnerId partner, List<CriterionVerdict> verdicts) {
 		Map<UUID, Server> byId = servers.ofPartner(partner).stream().collect(Collectors.toMap(s -> s.id().value(), Function.identity()));
 		return byId.values().stream().sorted(java.util.Comparator.comparing(s -> s.details().name())).map(s -> new ServerRow(

@@ -105,7 +105,8 @@ class QualificationPagesTests {
 	void the_public_page_needs_no_account_and_shows_every_partner_criterion() throws Exception {
 		mvc.perform(post("/manage/partners/" + partner + "/qualification/evaluation").with(admin).with(csrf()))
 				.andExpect(redirectedUrl("/manage/partners/" + partner + "/qualification"));
-		mvc.perform(get("/qualification")).andExpect(status().isOk())
+		mvc.perform(get("/qualification")).andExpect(status().isOk());
+		mvc.perform(get("/qualification/partners/" + partner)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("data-criterion=\"LAND_BACK\"")))
 				.andExpect(content().string(containsString("Pages Co-op " + f.suffix)));
 	}
