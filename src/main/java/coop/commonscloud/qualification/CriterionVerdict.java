@@ -1,0 +1,27 @@
+package coop.commonscloud.qualification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The latest recorded verdict of one criterion for one subject (a partner, an offering or a server). */
+public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, UUID subjectId, String verdict,
+		List<String> reasons, Instant evaluatedAt) {
+
+	public CriterionVerdict {
+		reasons = List.copyOf(reasons);
+	}
+
+	public String label() {
+		return criterion.label();
+	}
+
+	/** "met", "not met", "pending" or "expired", for people to read. */
+	public String verdictLabel() {
+		return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+	}
+
+	public boolean met() {
+		return "MET".equals(verdict);
+	}
+}

@@ -1,0 +1,9 @@
+package coop.commonscloud.qualification;
+
+import coop.commonscloud.partners.PartnerId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A steward approved or rejected a piece of a partner's evidence. */
+public record EvidenceReviewed(PartnerId partner, UUID evidence, boolean approved, Instant at) {
+}

@@ -1,0 +1,117 @@
+package coop.commonscloud.qualification.internal;
+
+import coop.commonscloud.catalogue.Catalogue;
+import coop.commonscloud.catalogue.CatalogueChanged;
+import coop.commonscloud.infrastructure.Servers;
+import coop.commonscloud.infrastructure.TelemetryRecorded;
+import coop.commonscloud.infrastructure.TelemetrySource;
+import coop.commonscloud.infrastructure.ServerId;
+import coop.commonscloud.parameters.ParameterChanged;
+import coop.commonscloud.partners.PartnerRegistered;
+import coop.commonscloud.qualification.DeclarationSubmitted;
+import coop.commonscloud.qualification.EvidenceReviewed;
+import coop.commonscloud.region.SiteId;
+import coop.commonscloud.region.Sites;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-evaluates when what the criteria read changes: evidence, declarations, telemetry, the
+ * catalogue, parameters. Each runs after the change committed, through Modulith's event registry.
+ */
+@Component
+class QualificationTriggers {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualificationTriggers.class);
+
+	private final Evaluating evaluating;
+	private final Servers servers;
+	private final Sites sites;
+	private final Catalogue catalogue;
+
+	QualificationTriggers(Evaluating evaluating, Servers servers, Sites sites, Catalogue catalogue) {
+		this.evaluating = evaluating;
+		this.servers = servers;
+		this.sites = sites;
+		this.catalogue = catalogue;
+	}
+
+	@ApplicationModuleListener
+	void on(EvidenceReviewed e) {
+		try {
+			evaluating.evaluate(e.partner(), "evidence " + e.evidence() + (e.approved() ? " approved" : " rejected"));
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(Submissions.EvidenceSubmitted e) {
+		try {
+			evaluating.evaluate(e.partner(), "evidence " + e.evidence() + " submitted");
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(DeclarationSubmitted e) {
+		try {
+			evaluating.evaluate(e.partner(), "financial declaration for " + e.year() + " submitted");
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(PartnerRegistered e) {
+		try {
+			evaluating.evaluate(e.partner(), "partner registered");
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ParameterChanged e) {
+		try {
+			evaluating.evaluateAll("parameter " + e.key() + " set to " + e.value() + " from " + e.effectiveFrom());
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(TelemetryRecorded e) {
+		try {
+			String cause = "telemetry of " + e.source() + " recorded for " + e.firstDay() + " to " + e.lastDay();
+			if (e.source().kind() == TelemetrySource.Kind.SERVER) {
+				servers.find(new ServerId(e.source().id())).ifPresent(s -> evaluating.evaluate(s.details().partner(), cause));
+			} else {
+				sites.find(new SiteId(e.source().id())).ifPresent(site -> {
+					if (site.partner() != null) {
+						evaluating.evaluate(site.partner(), cause);
+					} else {
+						evaluating.evaluateAll(cause); // a site of the region's own: its servers may be anyone's
+					}
+				});
+			}
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(CatalogueChanged e) {
+		try {
+			String cause = "catalogue changed";
+			if (e.offering() != null) {
+				catalogue.findOffering(e.offering()).ifPresent(o -> evaluating.evaluate(o.details().partner(), cause + ": offering " + e.offering()));
+			} else {
+				evaluating.evaluateAll(cause); // an application or the liberatory list: any partner's offerings may be affected
+			}
+		} catch (RuntimeException ex) {
+			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package coop.commonscloud.qualification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In Chromium: a partner admin submits evidence with a file, a steward approves it in the review
+ * queue, and the partner's dashboard and the public status page show the criterion met.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QualificationBrowserTest {
+
+	static final String PASSWORD = "a-long-enough-password";
+	static final String STEWARD = "Basic " + Base64.getEncoder()
+			.encodeToString("admin:steward-password-for-tests".getBytes(StandardCharsets.UTF_8));
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+	final String suffix = UUID.randomUUID().toString().substring(0, 6);
+	WebDriver browser;
+	File profile;
+
+	@BeforeEach
+	void chromium() throws Exception {
+		profile = Files.createTempDirectory("qualification-chromium").toFile();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + profile.getAbsolutePath(), "--window-size=1280,2400");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void quit() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void a_partner_submits_evidence_a_steward_approves_it_and_the_criterion_is_met() throws Exception {
+		String legalName = "Browser Co-op " + suffix;
+		String partner = id(post("/api/partners", "{\"legalName\":\"" + legalName
+				+ "\",\"structure\":\"REGISTERED_COOPERATIVE\",\"registrationNumber\":\"R-" + UUID.randomUUID() + "\"}"));
+		String admin = "qual-" + suffix;
+		post("/api/accounts", "{\"username\":\"" + admin + "\",\"displayName\":\"Qual admin\",\"password\":\"" + PASSWORD
+				+ "\",\"role\":\"PARTNER_ADMIN\",\"partnerId\":\"" + partner + "\"}");
+		Path minutes = Files.createTempFile("network-minutes", ".txt");
+		Files.writeString(minutes, "Minutes of the October network meeting, attended by two of our members.");
+
+		// the partner admin finds the dashboard from the partner page and submits evidence with a file
+		signIn(admin);
+		open("/manage/partners/" + partner);
+		browser.findElement(By.id("qualification-link")).click();
+		assertThat(row("COLLABORATIVE_NETWORK")).contains("pending").contains("missing");
+		new Select(browser.findElement(By.id("requirement"))).selectByValue("NETWORK_PARTICIPATION");
+		browser.findElement(By.id("statement")).sendKeys("We attend the region's monthly network meeting " + suffix);
+		browser.findElement(By.id("file")).sendKeys(minutes.toAbsolutePath().toString());
+		submit("Submit evidence");
+		assertThat(text()).contains("Evidence submitted").contains(minutes.getFileName().toString());
+		waitForRow("COLLABORATIVE_NETWORK", "awaiting a steward's review");
+
+		// a steward approves it in the review queue
+		browser.manage().deleteAllCookies();
+		signIn("admin", "steward-password-for-tests");
+		open("/manage");
+		browser.findElement(By.id("review-queue-link")).click();
+		WebElement card = browser.findElement(By.xpath("//div[contains(@class,'evidence')][.//p[contains(.,'" + suffix + "')]]"));
+		assertThat(card.getText()).contains(legalName).contains(minutes.getFileName().toString());
+		card.findElement(By.tagName("textarea")).sendKeys("Minutes seen");
+		WebElement approve = card.findElement(By.xpath(".//button[normalize-space()='Approve']"));
+		submit(approve);
+		assertThat(text()).contains("Evidence approved");
+
+		// the partner's dashboard shows the criterion met
+		browser.manage().deleteAllCookies();
+		signIn(admin);
+		open("/manage/partners/" + partner + "/qualification");
+		waitForRow("COLLABORATIVE_NETWORK", "met");
+		assertThat(row("COLLABORATIVE_NETWORK")).contains("approved by admin").doesNotContain("pending");
+		screenshot("qualification-dashboard.png");
+
+		// and so does the public page, to anyone
+		browser.manage().deleteAllCookies();
+		open("/qualification/partners/" + partner);
+		WebElement section = browser.findElement(By.id("partner-" + partner));
+		assertThat(section.getText()).contains(legalName);
+		assertThat(section.findElement(By.cssSelector("tr[data-criterion=COLLABORATIVE_NETWORK]")).getText()).contains("met")
+				.doesNotContain("pending");
+	}
+
+	private String row(String criterion) {
+		return browser.findElement(By.id("criterion-" + criterion)).getText();
+	}
+
+	/** Re-evaluation runs after the change commits; reload until the row says so. */
+	private void waitForRow(String criterion, String expected) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+			if (row(criterion).contains(expected)) {
+				return true;
+			}
+			d.navigate().refresh();
+			return false;
+		});
+	}
+
+	private void signIn(String username) {
+		signIn(username, PASSWORD);
+	}
+
+	private void signIn(String username, String password) {
+		open("/login");
+		browser.findElement(By.name("username")).sendKeys(username);
+		browser.findElement(By.name("password")).sendKeys(password);
+		submit("Sign in");
+		open("/manage");
+		assertThat(text()).contains("Signed in as " + username);
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+	}
+
+	private void submit(String label) {
+		submit(browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")));
+	}
+
+	/** Clicks a button and waits until the browser has left the page it was on. */
+	private void submit(WebElement button) {
+		button.click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+			try {
+				button.isEnabled();
+				return false;
+			} catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return true;
+			} catch (org.openqa.selenium.WebDriverException e) {
+				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
+	}
+
+	private void open(String path) {
+		browser.navigate().to("http://localhost:" + port + path);
+	}
+
+	private String text() {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	private String post(String path, String json) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", STEWARD).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return response.body();
+	}
+
+	private static String id(String json) {
+		Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
+		assertThat(m.find()).as(json).isTrue();
+		return m.group(1);
+	}
+}
