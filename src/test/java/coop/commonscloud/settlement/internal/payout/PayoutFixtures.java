@@ -71,17 +71,23 @@ final class PayoutFixtures {
 
 	/** Posts the period's settlement run as the settlement module would: unsettled payments to provider payables. */
 	List<Long> settle(Ledger ledger, String currency, Object... partnerAndCents) {
-		List<Long> ids = new ArrayList<>();
+		// one transaction per call, as a settlement run posts; the ledger takes each run's reference
+		// once, so a further call for the same period is a later part ("settlement-2026-10/2")
+		List<Posting> postings = new ArrayList<>();
+		long total = 0;
 		for (int i = 0; i < partnerAndCents.length; i += 2) {
 			UUID partner = UUID.fromString((String) partnerAndCents[i]);
 			long cents = ((Number) partnerAndCents[i + 1]).longValue();
-			ids.add(ledger.post(new LedgerTransaction(LocalDate.of(2026, 11, 1),
-					new Cause(Cause.Kind.SETTLEMENT_RUN, "settlement-" + period),
-					"Settlement of " + period, List.of(new Posting(LedgerAccount.UNSETTLED_PAYMENTS, Money.of(cents, currency)),
-							new Posting(LedgerAccount.providerPayable(partner), Money.of(-cents, currency))))).id());
+			postings.add(new Posting(LedgerAccount.providerPayable(partner), Money.of(-cents, currency)));
+			total += cents;
 		}
-		return ids;
+		postings.add(0, new Posting(LedgerAccount.UNSETTLED_PAYMENTS, Money.of(total, currency)));
+		String reference = "settlement-" + period + (settlements++ == 0 ? "" : "/" + settlements);
+		return List.of(ledger.post(new LedgerTransaction(LocalDate.of(2026, 11, 1),
+				new Cause(Cause.Kind.SETTLEMENT_RUN, reference), "Settlement of " + period, postings)).id());
 	}
+
+	private int settlements;
 
 	String send(MockHttpServletRequestBuilder request, RequestPostProcessor who, String body) throws Exception {
 		MvcResult result = mvc.perform(request.with(who).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
