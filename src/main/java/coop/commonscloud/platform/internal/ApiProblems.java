@@ -72,6 +72,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/** A write of region data at a site of the mesh, refused by the database's guard; else unforeseen. */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	ProblemDetail dataAccess(org.springframework.dao.DataAccessException e) {
+		if (ReplicaRefusal.causedBy(e)) {
+			return problem(HttpStatus.CONFLICT, "Region data is written at the core", ReplicaRefusal.MESSAGE);
+		}
+		return unexpected(e);
+	}
+
 	/** Anything unforeseen: logged in full here, answered without internals. */
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException e) {

@@ -37,6 +37,15 @@ class PageProblems {
 		return page(HttpStatus.CONFLICT, "Conflict", e.getMessage());
 	}
 
+	/** A write of region data at a site of the mesh, refused by the database's guard. */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	ModelAndView dataAccess(org.springframework.dao.DataAccessException e) {
+		if (ReplicaRefusal.causedBy(e)) {
+			return page(HttpStatus.CONFLICT, "Region data is written at the core", ReplicaRefusal.MESSAGE);
+		}
+		throw e;
+	}
+
 	private static ModelAndView page(HttpStatus status, String title, String message) {
 		ModelAndView view = new ModelAndView("error");
 		view.setStatus(status);
