@@ -70,6 +70,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>Run: {@code ./mvnw -B -Pbench -DskipTests test-compile exec:exec
  * -Dbench.main=coop.commonscloud.settlement.internal.SettlementBenchmark -Dbench.xmx=1g}.
  * Options (passed on to the forked JVM): {@code -Dbench.sources=real|synthetic},
+ * {@code -Dbench.load=bulk|daily} (real sources: one sorted COPY with the indexes re-built after,
+ * or one COPY per day into the indexed table, as production grows it),
  * {@code -Dbench.people=..}, {@code -Dbench.runs=..}.
  */
 public final class SettlementBenchmark {
@@ -218,6 +220,54 @@ public final class SettlementBenchmark {
 		RealLoad(Month month, YearMonth period) {
 			this.month = month;
 			this.period = period;
+		}
+
+		/**
+		 * The month as it would grow in production: one COPY per day (each its own transaction, as a
+		 * nightly roll-up would write it), into the table with both indexes and every trigger in
+		 * place. The indexes end up as random inserts leave them, which is what settlement reads in
+		 * production unless someone re-indexes.
+		 */
+		void usageDayByDay(DataSource dataSource, JdbcClient jdbc) throws Exception {
+			String[] offering = new String[OFFERINGS];
+			for (int o = 0; o < OFFERINGS; o++) {
+				offering[o] = month.offerings.get(o).value().toString();
+			}
+			long t0 = System.nanoTime();
+			long rows = 0;
+			try (Connection connection = dataSource.getConnection()) {
+				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				for (int d = 0; d < DAYS; d++) {
+					int bit = 1 << d;
+					String day = period.atDay(d + 1).toString();
+					StringBuilder csv = new StringBuilder(32 << 20);
+					month.forEachUse((i, person, offerings, days, units) -> {
+						String who = null;
+						for (int k = 0; k < offerings.length; k++) {
+							if ((days[k] & bit) != 0) {
+								who = who == null ? person.toString() : who;
+								csv.append(who).append(',').append(offering[offerings[k]]).append(',').append(day).append(",t,0\n");
+							}
+						}
+					});
+					long s = System.nanoTime();
+					rows += copy.copyIn("copy usage_day (person, offering, day, active, units) from stdin with (format csv)",
+							new StringReader(csv.toString()));
+					if (d % 5 == 4) {
+						System.out.printf(Locale.ROOT, "load: day %d COPYed in %.1f s, %,d rows so far, %.1f s in all; load average %s%n",
+								d + 1, (System.nanoTime() - s) / 1e9, rows, (System.nanoTime() - t0) / 1e9, loadAverage());
+					}
+				}
+			}
+			usageRows = rows;
+			long t1 = System.nanoTime();
+			System.out.printf(Locale.ROOT, "load: COPY %,d usage_day rows day by day (indexes and triggers in place) in %.1f s%n",
+					rows, (t1 - t0) / 1e9);
+			jdbc.sql("vacuum analyze usage_day").update();
+			System.out.printf(Locale.ROOT, "load: VACUUM ANALYZE usage_day in %.1f s; usage_day is %s with its indexes; "
+					+ "usage load in all %.1f s%n", (System.nanoTime() - t1) / 1e9,
+					jdbc.sql("select pg_size_pretty(pg_total_relation_size('usage_day'))").query(String.class).single(),
+					(System.nanoTime() - t0) / 1e9);
 		}
 
 		void usage(DataSource dataSource, JdbcClient jdbc) throws Exception {
@@ -401,7 +451,11 @@ public final class SettlementBenchmark {
 		jdbc.sql("select pg_reload_conf()").query((rs, row) -> 1).list();
 		RealLoad load = new RealLoad(month, period);
 		long t0 = System.nanoTime();
-		load.usage(dataSource, jdbc);
+		if ("daily".equals(System.getProperty("bench.load"))) {
+			load.usageDayByDay(dataSource, jdbc);
+		} else {
+			load.usage(dataSource, jdbc);
+		}
 		load.payments(dataSource, jdbc);
 		System.out.printf(Locale.ROOT, "load: %.1f s in all; load average %s%n", (System.nanoTime() - t0) / 1e9, loadAverage());
 
