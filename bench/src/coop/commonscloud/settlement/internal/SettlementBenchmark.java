@@ -198,7 +198,8 @@ public final class SettlementBenchmark {
 	 * ({@code pg_indexes}), {@code FREEZE} (the table is emptied in the same transaction), and
 	 * {@code session_replication_role = replica} for the load so the foreign key's per-row trigger
 	 * on {@code report} (null on every sign-in row) is not queued 10 million times; check
-	 * constraints still apply and re-creating the unique index re-checks uniqueness;</li>
+	 * constraints still apply and re-creating the unique index re-checks uniqueness (or, with
+	 * {@code -Dbench.load=daily}, {@link #usageDayByDay});</li>
 	 * <li>{@code payment} and {@code payment_refund}: one payment in the period per paying person;
 	 * for a negative net, a payment the month before and a larger refund in the period; for a zero
 	 * net, a payment and its full refund in the period. COPY with every trigger and index in place
