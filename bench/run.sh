@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-20}"
 WORKERS="${2:-4}"
 PORT="${BENCH_PORT:-18089}"
+ARGON2_PORT="${BENCH_ARGON2_PORT:-18090}"
 PROVIDER_CPU="${BENCH_PROVIDER_CPU:-1}"
 DRIVER_CPU="${BENCH_DRIVER_CPU:-0}"
 # a young generation that holds a few Argon2 hashes (19 MiB each) and survivors that hold one: see docs/identity.md
@@ -19,14 +20,14 @@ JVM_OPTS="$BENCH_JVM_OPTS"
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 # the provider gets only its two bench classes, not the tests' Spring configurations
 rm -rf target/bench-classes && mkdir -p target/bench-classes/coop/commonscloud/identity/internal
-cp target/test-classes/coop/commonscloud/identity/internal/{BenchProvider,LoginPageStub}*.class \
+cp target/test-classes/coop/commonscloud/identity/internal/{BenchProvider,BenchArgon2Loop,LoginPageStub}*.class \
   target/bench-classes/coop/commonscloud/identity/internal/
 PROVIDER_CP="target/bench-classes:target/classes:$(cat target/bench-classpath.txt)"
 LOG="$(mktemp -t commons-cloud-bench.XXXXXX.log)"
 DATA="$(mktemp -d -t commons-cloud-bench-data.XXXXXX)"
 
 taskset -c "$PROVIDER_CPU" java $JVM_OPTS ${BENCH_PROVIDER_OPTS:-} -cp "$PROVIDER_CP" \
-  -Dcommonscloud.database.embedded.data-dir="$DATA/postgres" -Dcommonscloud.admin-password=steward-password-for-tests \
+  -Dbench.argon2.port="$ARGON2_PORT" -Dcommonscloud.database.embedded.data-dir="$DATA/postgres" -Dcommonscloud.admin-password=steward-password-for-tests \
   coop.commonscloud.identity.internal.BenchProvider \
   --server.port="$PORT" --logging.level.root=WARN --spring.main.banner-mode=off >"$LOG" 2>&1 &
 PROVIDER=$!
@@ -41,4 +42,4 @@ curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "provide
 POSTMASTER="$(head -1 "$DATA/postgres/postmaster.pid")"
 echo "cores on this machine: $(nproc); provider pinned to CPU $PROVIDER_CPU, driver to CPU $DRIVER_CPU"
 taskset -c "$DRIVER_CPU" java $JVM_OPTS ${BENCH_DRIVER_OPTS:-} -cp "$CP" coop.commonscloud.identity.internal.BenchDriver \
-  "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS" "$PROVIDER" "$POSTMASTER" "$PROVIDER_CPU"
+  "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS" "$PROVIDER" "$POSTMASTER" "$PROVIDER_CPU" "$ARGON2_PORT"

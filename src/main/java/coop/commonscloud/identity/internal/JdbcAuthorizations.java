@@ -3,7 +3,9 @@ package coop.commonscloud.identity.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -15,8 +17,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * Spring Authorization Server's JDBC authorization service, saving without reading first: its own
  * {@code save} loads and deserializes the whole authorization again only to choose between UPDATE and
  * INSERT, which on a refresh grant doubled the JSON work. Here an UPDATE by id runs first and an INSERT
- * only when it touched no row. Rows are read by {@link ParsedAttributes}. Same table, same columns,
- * same JSON.
+ * only when it touched no row. Rows are read by {@link ParsedAttributes}; when the attributes are the
+ * very ones it read for that id (a refresh grant), the UPDATE leaves that column alone instead of
+ * serializing the principal and authorization request again. Same table, same columns, same JSON.
  */
 class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -33,23 +36,46 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	private static final String UPDATE = "update oauth2_authorization set "
 			+ String.join(" = ?, ", COLUMNS.split(", ")) + " = ? where id = ?";
 
+	/** The same, leaving the attributes column as it is (unchanged since read: no JSON written, no TOAST rewritten). */
+	private static final String UPDATE_KEEPING_ATTRIBUTES = "update oauth2_authorization set "
+			+ String.join(" = ?, ", Arrays.stream(COLUMNS.split(", ")).filter(column -> !column.equals("attributes")).toList())
+			+ " = ? where id = ?";
+
+	private static final int ATTRIBUTES = Arrays.asList(COLUMNS.split(", ")).indexOf("attributes");
+
 	private static final String INSERT = "insert into oauth2_authorization (" + COLUMNS + ", id) values ("
 			+ "?, ".repeat(COLUMNS.split(", ").length) + "?)";
 
+	private final ParsedAttributes rows;
+
 	JdbcAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
 		super(jdbc, clients);
-		setAuthorizationRowMapper(new ParsedAttributes(clients));
+		this.rows = new ParsedAttributes(clients);
+		setAuthorizationRowMapper(rows);
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		// the mapper answers the id first, then the other columns in the order of COLUMNS
-		List<SqlParameterValue> parameters = getAuthorizationParametersMapper().apply(authorization);
-		parameters.add(parameters.remove(0));
-		Setter values = new Setter(parameters.toArray());
+		if (rows.unchangedSinceRead(authorization)) {
+			// a refresh grant: the attributes are the ones just read, so neither serialize nor rewrite them
+			List<SqlParameterValue> parameters = parameters(OAuth2Authorization.from(authorization)
+					.attributes(Map::clear).build());
+			parameters.remove(ATTRIBUTES);
+			if (getJdbcOperations().update(UPDATE_KEEPING_ATTRIBUTES, new Setter(parameters.toArray())) > 0) {
+				return;
+			}
+		}
+		Setter values = new Setter(parameters(authorization).toArray());
 		if (getJdbcOperations().update(UPDATE, values) == 0) {
 			getJdbcOperations().update(INSERT, values);
 		}
+	}
+
+	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */
+	private List<SqlParameterValue> parameters(OAuth2Authorization authorization) {
+		List<SqlParameterValue> parameters = getAuthorizationParametersMapper().apply(authorization);
+		parameters.add(parameters.remove(0));
+		return parameters;
 	}
 
 	/** Binds the mapper's values; on PostgreSQL large text and bytes need no LOB handling. */

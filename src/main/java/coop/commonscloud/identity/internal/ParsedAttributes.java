@@ -39,6 +39,15 @@ final class ParsedAttributes implements RowMapper<OAuth2Authorization> {
 				}
 			});
 
+	/** The attributes text last read for each authorization id, so a save can tell they did not change. */
+	private final Map<String, String> readText = Collections.synchronizedMap(
+			new LinkedHashMap<>(64, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+					return size() > REMEMBERED;
+				}
+			});
+
 	ParsedAttributes(RegisteredClientRepository clients) {
 		this.rest = new JsonMapperOAuth2AuthorizationRowMapper(clients, json);
 	}
@@ -56,8 +65,21 @@ final class ParsedAttributes implements RowMapper<OAuth2Authorization> {
 			}));
 			parsed.put(text, attributes);
 		}
+		readText.put(withoutAttributes.getId(), text);
 		Map<String, Object> values = attributes;
 		return OAuth2Authorization.from(withoutAttributes).attributes(all -> all.putAll(values)).build();
+	}
+
+	/**
+	 * Whether an authorization about to be saved holds exactly the attributes last read for its id (a
+	 * refresh grant copies them unchanged), so the stored text already says what it would be written
+	 * as. Compared as maps: the values are the very objects parsed from that text; anything replaced
+	 * or added compares unequal and is written out again.
+	 */
+	boolean unchangedSinceRead(OAuth2Authorization authorization) {
+		String text = readText.get(authorization.getId());
+		Map<String, Object> read = text == null ? null : parsed.get(text);
+		return read != null && read.equals(authorization.getAttributes());
 	}
 
 	/** The row as it is, except that its attributes column reads as empty. */

@@ -4,6 +4,8 @@ import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -14,6 +16,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * hashes use the values in force, any hash verifies under the values it was made with, and a hash
  * made under other values asks to be upgraded, so it is rehashed when its owner next signs in.
  * The values are re-read at most once a minute.
+ *
+ * <p>At most as many hashes run at once as this process has cores; further sign-ins wait their
+ * turn, first come first served. Each hash fills m KiB (19 MiB by default) with blocks it reads
+ * back at random: several at once on one core evict each other from its caches and fill the young
+ * generation faster than it can be collected, so each costs more than if they ran in turn (the
+ * benchmark measured this), and memory under a burst of sign-ins stays at cores &times; m instead
+ * of one m per waiting request.
  */
 final class RegionArgon2 implements PasswordEncoder {
 
@@ -35,6 +44,7 @@ final class RegionArgon2 implements PasswordEncoder {
 	private final PlatformParameters parameters;
 	private final Argon2PasswordEncoder verifier = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
 	private volatile Current current;
+	private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
 	RegionArgon2(PlatformParameters parameters) {
 		this.parameters = parameters;
@@ -61,12 +71,22 @@ final class RegionArgon2 implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return current().encoder().encode(rawPassword);
+		Argon2PasswordEncoder encoder = current().encoder();
+		return inTurn(() -> encoder.encode(rawPassword));
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		return verifier.matches(rawPassword, encodedPassword);
+		return inTurn(() -> verifier.matches(rawPassword, encodedPassword));
+	}
+
+	private <T> T inTurn(Supplier<T> hash) {
+		hashing.acquireUninterruptibly();
+		try {
+			return hash.get();
+		} finally {
+			hashing.release();
+		}
 	}
 
 	@Override

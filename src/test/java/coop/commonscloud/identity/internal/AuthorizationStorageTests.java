@@ -84,5 +84,21 @@ class AuthorizationStorageTests {
 				.param("old", "person-" + suffix).param("new", "renamed-" + suffix).param("id", first.getId()).update();
 		Authentication changed = authorizations.findById(first.getId()).getAttribute(Principal.class.getName());
 		assertThat(changed.getName()).isEqualTo("renamed-" + suffix);
+
+		// a rotation of what was just read keeps the stored attributes without writing them again
+		OAuth2Authorization read = authorizations.findByToken("refresh-2-" + suffix, OAuth2TokenType.REFRESH_TOKEN);
+		authorizations.save(OAuth2Authorization.from(read)
+				.refreshToken(new OAuth2RefreshToken("refresh-3-" + suffix, now, now.plusSeconds(3600))).build());
+		OAuth2Authorization third = authorizations.findByToken("refresh-3-" + suffix, OAuth2TokenType.REFRESH_TOKEN);
+		assertThat(third.getAccessToken().getToken().getTokenValue()).isEqualTo("access-2-" + suffix);
+		assertThat(((Authentication) third.getAttribute(Principal.class.getName())).getName()).isEqualTo("renamed-" + suffix);
+
+		// one that changes the attributes writes them
+		authorizations.save(OAuth2Authorization.from(third).attribute("marker", "added-" + suffix)
+				.refreshToken(new OAuth2RefreshToken("refresh-4-" + suffix, now, now.plusSeconds(3600))).build());
+		assertThat(jdbc.sql("select attributes from oauth2_authorization where id = :id").param("id", first.getId())
+				.query(String.class).single()).contains("added-" + suffix).contains("renamed-" + suffix);
+		OAuth2Authorization fourth = authorizations.findByToken("refresh-4-" + suffix, OAuth2TokenType.REFRESH_TOKEN);
+		assertThat((String) fourth.getAttribute("marker")).isEqualTo("added-" + suffix);
 	}
 }

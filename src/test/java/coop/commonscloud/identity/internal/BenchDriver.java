@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
 /**
  * Load over loopback against a running provider ({@code bench/run.sh} starts both, pinned to their
  * own cores); not a test. Measures, each for a fixed time with a fixed number of workers: a raw
- * Argon2id loop (m = 19 MiB, t = 2, p = 1, one thread), password sign-ins (HTTP Basic on the API),
+ * Argon2id loop (m = 19 MiB, t = 2, p = 1) against password sign-ins (HTTP Basic on the API), once
+ * one at a time and once with as many hashing threads as concurrent sign-in workers,
  * refresh grants (each worker rotating its own family) and client-credentials grants, and samples
  * the provider's resident memory throughout. Rates are per CPU-second the provider and its
  * PostgreSQL spent (read from /proc), so they are per core and hold up on a busy machine.
@@ -38,6 +39,7 @@ public final class BenchDriver {
 		long pid = Long.parseLong(args[3]);
 		long postmaster = Long.parseLong(args[4]);
 		String providerCpu = args.length > 5 ? args[5] : "1";
+		int argon2Port = args.length > 6 ? Integer.parseInt(args[6]) : 18090;
 		Cpu cpu = new Cpu(pid, postmaster);
 		Thread sampler = new Thread(() -> sampleRss(pid));
 		sampler.setDaemon(true);
@@ -59,34 +61,21 @@ public final class BenchDriver {
 		// BENCH_PHASES=grants skips the sign-ins (for profiling the grants alone)
 		boolean measureSignIns = !"grants".equals(System.getenv("BENCH_PHASES"));
 		IntFunction<Boolean> signingIn = i -> expect(http, signIn, 400);
-		Duration signInWarmUp = Duration.ZERO;
-		long hashes = 0;
-		double hashCpu = 0;
-		long signedIn = 0;
-		double signInCpu = 0;
-		double signInJit = 0;
-		double signInGc = 0;
+		SignIns alone = null;
+		SignIns together = null;
 		if (measureSignIns) {
 			RawArgon2 rawLoop = RawArgon2.start(providerCpu);
-			rawLoop.run(Duration.ofSeconds(5));
-			signInWarmUp = cpu.warmUp(1, signingIn);
-			Duration round = phase.dividedBy(4);
-			for (int r = 0; r < 4; r++) {
-				long[] raw = rawLoop.run(round);
-				hashes += raw[0];
-				hashCpu += raw[1] / 1e9;
-				double before = cpu.seconds();
-				double jitBefore = cpu.jitSeconds();
-				double gcBefore = cpu.gcSeconds();
-				signedIn += Math.round(rate(1, round, signingIn) * round.toNanos() / 1e9);
-				signInCpu += cpu.seconds() - before;
-				signInJit += cpu.jitSeconds() - jitBefore;
-				signInGc += cpu.gcSeconds() - gcBefore;
-			}
+			RawArgon2 providerLoop = RawArgon2.connect(argon2Port);
+			rawLoop.run(Duration.ofSeconds(5), 1);
+			providerLoop.run(Duration.ofSeconds(5), 1);
+			Duration signInWarmUp = cpu.warmUp(1, signingIn);
+			// like for like: one sign-in at a time against a one-thread loop, then as many concurrent
+			// sign-ins as workers against as many hashing threads, all on the provider's one core
+			alone = SignIns.measure(cpu, rawLoop, providerLoop, 1, phase, signingIn, signInWarmUp);
+			together = workers > 1 ? SignIns.measure(cpu, rawLoop, providerLoop, workers, phase, signingIn, Duration.ZERO) : null;
 			rawLoop.close();
+			providerLoop.close();
 		}
-		double raw = hashes / hashCpu;
-		double signIns = signedIn / signInCpu;
 
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
 		String[] refreshTokens = new String[workers];
@@ -112,12 +101,11 @@ public final class BenchDriver {
 
 		System.out.println("rates per CPU-second (= per core): provider JVM + its PostgreSQL, measured from /proc,");
 		System.out.println("after warming each phase up until the JIT compilers use under 5% of the provider's CPU");
-		System.out.printf("raw Argon2id (m=19456 KiB, t=2, p=1)         : %8.1f /s/core  (own JVM on the provider's core)%n", raw);
-		System.out.printf("password sign-ins (HTTP Basic)               : %8.1f /s/core  (cost beyond hashing: %+.1f%%; "
-				+ "JIT %.1f%% and GC %.1f%% of CPU; warm-up %d s)%n", signIns, (raw / signIns - 1) * 100,
-				100 * signInJit / signInCpu, 100 * signInGc / signInCpu, signInWarmUp.toSeconds());
-		System.out.printf("  the same without the JIT compilers' CPU    : %8.1f /s/core  (cost beyond hashing: %+.1f%%)%n",
-				signedIn / (signInCpu - signInJit), (raw / (signedIn / (signInCpu - signInJit)) - 1) * 100);
+		for (SignIns signIns : new SignIns[] {alone, together}) {
+			if (signIns != null) {
+				signIns.print();
+			}
+		}
 		System.out.printf("refresh grants (rotating), %d workers         : %s; warm-up %d s%n", workers, refreshes,
 				refreshWarmUp.toSeconds());
 		System.out.printf("client-credentials grants, %d workers         : %s; warm-up %d s%n", workers, clientCredentials,
@@ -125,8 +113,72 @@ public final class BenchDriver {
 		System.out.printf("provider resident memory, maximum under load : %8.1f MB%n", maxRssKb.get() / 1024.0);
 	}
 
+	/**
+	 * Raw Argon2id against password sign-ins at one concurrency: the loop with that many threads and
+	 * the provider with that many workers, in four alternating rounds on the provider's core, so that
+	 * outside load weighs on both alike and N hashes sharing one core's caches cost the same in both.
+	 */
+	record SignIns(int concurrency, long hashes, double hashCpu, long inProvider, double inProviderCpu, long signedIn,
+			double signInCpu, double jit, double gc, Duration warmUp) {
+
+		static SignIns measure(Cpu cpu, RawArgon2 rawLoop, RawArgon2 providerLoop, int concurrency, Duration phase,
+				IntFunction<Boolean> signingIn, Duration warmUp) throws java.io.IOException, InterruptedException {
+			Duration round = phase.dividedBy(4);
+			rawLoop.run(Duration.ofSeconds(3), concurrency);
+			providerLoop.run(Duration.ofSeconds(3), concurrency);
+			rate(concurrency, Duration.ofSeconds(3), signingIn);
+			long hashes = 0;
+			double hashCpu = 0;
+			long inProvider = 0;
+			double inProviderCpu = 0;
+			long signedIn = 0;
+			double signInCpu = 0;
+			double jit = 0;
+			double gc = 0;
+			for (int r = 0; r < 4; r++) {
+				long[] raw = rawLoop.run(round, concurrency);
+				hashes += raw[0];
+				hashCpu += raw[1] / 1e9;
+				long[] provider = providerLoop.run(round, concurrency);
+				inProvider += provider[0];
+				inProviderCpu += provider[1] / 1e9;
+				double before = cpu.seconds();
+				double jitBefore = cpu.jitSeconds();
+				double gcBefore = cpu.gcSeconds();
+				signedIn += Math.round(rate(concurrency, round, signingIn) * round.toNanos() / 1e9);
+				signInCpu += cpu.seconds() - before;
+				jit += cpu.jitSeconds() - jitBefore;
+				gc += cpu.gcSeconds() - gcBefore;
+			}
+			return new SignIns(concurrency, hashes, hashCpu, inProvider, inProviderCpu, signedIn, signInCpu, jit, gc, warmUp);
+		}
+
+		void print() {
+			double raw = hashes / hashCpu;
+			double signIns = signedIn / signInCpu;
+			double withoutJit = signedIn / (signInCpu - jit);
+			System.out.printf("raw Argon2id (m=19456 KiB, t=2, p=1), %d thread%s : %8.1f /s/core  (own JVM on the provider's core)%n",
+					concurrency, concurrency == 1 ? " " : "s", raw);
+			double providerRaw = inProvider / inProviderCpu;
+			System.out.printf("  the same loop inside the provider's JVM      : %8.1f /s/core%n", providerRaw);
+			System.out.printf("password sign-ins (HTTP Basic), %d worker%s      : %8.1f /s/core  (cost beyond hashing: %+.1f%%; "
+					+ "JIT %.1f%% and GC %.1f%% of CPU; warm-up %d s)%n", concurrency, concurrency == 1 ? " " : "s", signIns,
+					(raw / signIns - 1) * 100, 100 * jit / signInCpu, 100 * gc / signInCpu, warmUp.toSeconds());
+			System.out.printf("  the same without the JIT compilers' CPU      : %8.1f /s/core  (cost beyond hashing: %+.1f%%)%n",
+					withoutJit, (raw / withoutJit - 1) * 100);
+			System.out.printf("  beyond the loop inside the provider's JVM    : %+.1f%%%n", (providerRaw / signIns - 1) * 100);
+		}
+	}
+
 	/** The raw Argon2id loop ({@link BenchArgon2Loop}) in its own JVM, pinned to the given core. */
-	record RawArgon2(Process process, java.io.BufferedReader answers, java.io.PrintWriter commands) {
+	record RawArgon2(AutoCloseable process, java.io.BufferedReader answers, java.io.PrintWriter commands) {
+
+		/** The same loop inside the provider's JVM ({@link BenchProvider} serves it on a loopback port). */
+		static RawArgon2 connect(int port) throws java.io.IOException {
+			java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+			return new RawArgon2(socket, new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())),
+					new java.io.PrintWriter(socket.getOutputStream(), true));
+		}
 
 		static RawArgon2 start(String cpuList) throws java.io.IOException {
 			List<String> command = new ArrayList<>(List.of("taskset", "-c", cpuList,
@@ -139,21 +191,21 @@ public final class BenchDriver {
 			}
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchArgon2Loop.class.getName()));
 			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-			return new RawArgon2(process,
+			return new RawArgon2(() -> process.waitFor(),
 					new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())),
 					new java.io.PrintWriter(process.getOutputStream(), true));
 		}
 
-		/** Hashes for the given time; answers the number of hashes and the process's CPU nanoseconds. */
-		long[] run(Duration length) throws java.io.IOException {
-			commands.println(length.toMillis());
+		/** Hashes for the given time with that many threads at once; answers the number of hashes and the process's CPU nanoseconds. */
+		long[] run(Duration length, int threads) throws java.io.IOException {
+			commands.println(length.toMillis() + " " + threads);
 			String[] answer = answers.readLine().split(" ");
 			return new long[] {Long.parseLong(answer[0]), Long.parseLong(answer[1])};
 		}
 
-		void close() throws InterruptedException {
+		void close() throws Exception {
 			commands.close();
-			process.waitFor();
+			process.close();
 		}
 	}
 
