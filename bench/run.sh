@@ -27,7 +27,7 @@ LOG="$(mktemp -t commons-cloud-bench.XXXXXX.log)"
 DATA="$(mktemp -d -t commons-cloud-bench-data.XXXXXX)"
 
 taskset -c "$PROVIDER_CPU" java $JVM_OPTS ${BENCH_PROVIDER_OPTS:-} -cp "$PROVIDER_CP" \
-  -Dbench.argon2.port="$ARGON2_PORT" -Dcommonscloud.database.embedded.data-dir="$DATA/postgres" -Dcommonscloud.admin-password=steward-password-for-tests \
+  -Dbench.argon2.port="$ARGON2_PORT" -Dcommonscloud.database.embedded.data-dir="$DATA/postgres" -Dcommonscloud.database.embedded.synchronous-commit=${BENCH_SYNCHRONOUS_COMMIT:-off} -Dcommonscloud.admin-password=steward-password-for-tests \
   coop.commonscloud.identity.internal.BenchProvider \
   --server.port="$PORT" --logging.level.root=WARN --spring.main.banner-mode=off >"$LOG" 2>&1 &
 PROVIDER=$!

@@ -29,6 +29,7 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	static final String DATA_DIR = "commonscloud.database.embedded.data-dir";
+	static final String SYNCHRONOUS_COMMIT = "commonscloud.database.embedded.synchronous-commit";
 	private static final Map<String, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
 	@Override
@@ -43,8 +44,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			return;
 		}
 		String dataDir = environment.getProperty(DATA_DIR, "./data/postgres");
-		EmbeddedPostgresServer server = RUNNING.compute(dataDir,
-				(dir, running) -> running != null && running.isRunning() ? running : EmbeddedPostgresServer.start(dir));
+		// data kept in a directory is the platform's own: every commit reaches the disk before it is
+		// acknowledged; a throw-away database (tests) may skip the flush
+		String synchronousCommit = environment.getProperty(SYNCHRONOUS_COMMIT, "temporary".equals(dataDir) ? "off" : "on");
+		EmbeddedPostgresServer server = RUNNING.compute(dataDir, (dir, running) -> running != null && running.isRunning()
+				? running : EmbeddedPostgresServer.start(dir, synchronousCommit));
 		server.acquire();
 		application.addInitializers(context -> {
 			if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {

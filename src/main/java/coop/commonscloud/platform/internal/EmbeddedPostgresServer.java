@@ -29,10 +29,11 @@ final class EmbeddedPostgresServer {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenUnused, "embedded-postgres-shutdown"));
 	}
 
-	static EmbeddedPostgresServer start(String dataDir) {
+	static EmbeddedPostgresServer start(String dataDir, String synchronousCommit) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 					.setRegisterShutdownHook(false)
+					.setServerConfig("synchronous_commit", synchronousCommit)
 					.setServerConfig("wal_level", "logical")
 					.setServerConfig("max_connections", "200");
 			if ("temporary".equals(dataDir)) {
