@@ -31,9 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +50,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RegionMapBrowserTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final String STEWARD_PASSWORD = "steward-password-for-tests";
 
 	/** An irregular region with a lake in it (a hole), around 145°E 37.8°S. */
@@ -166,19 +161,7 @@ class RegionMapBrowserTest {
 	}
 
 	private WebDriver chromium() throws Exception {
-		assertThat(CHROMIUM).as("Chromium is needed: apt-get install chromium chromium-driver").isExecutable();
-		assertThat(CHROMEDRIVER).as("ChromeDriver is needed: apt-get install chromium-driver").isExecutable();
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
 		profile = Files.createTempDirectory("commonscloud-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,2200", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(CHROMEDRIVER.toFile())
-				.usingAnyFreePort()
-				.build();
-		return new ChromeDriver(service, options);
+		return HeadlessChromium.start(profile, 2200);
 	}
 }

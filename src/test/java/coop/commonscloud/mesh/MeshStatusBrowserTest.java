@@ -3,6 +3,7 @@ package coop.commonscloud.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import coop.commonscloud.HeadlessChromium;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** In Chromium: a steward approves a site on the core's mesh page and sees it connected, with its lag. */
 class MeshStatusBrowserTest {
@@ -27,15 +25,7 @@ class MeshStatusBrowserTest {
 	void start() throws Exception {
 		mesh = new MeshCluster("library").start();
 		profile = Files.createTempDirectory("mesh-chromium").toFile();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile.getAbsolutePath(), "--window-size=1280,1600");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessChromium.start(profile.toPath(), 1600);
 	}
 
 	@AfterEach

@@ -2,6 +2,7 @@ package coop.commonscloud.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.commonscloud.HeadlessChromium;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,15 +49,7 @@ class QualificationBrowserTest {
 	@BeforeEach
 	void chromium() throws Exception {
 		profile = Files.createTempDirectory("qualification-chromium").toFile();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile.getAbsolutePath(), "--window-size=1280,2400");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessChromium.start(profile.toPath(), 2400);
 	}
 
 	@AfterEach

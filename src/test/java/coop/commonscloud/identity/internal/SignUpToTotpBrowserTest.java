@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import coop.commonscloud.HeadlessChromium;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.file.Files;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -54,15 +52,7 @@ class SignUpToTotpBrowserTest {
 	@BeforeEach
 	void chromium() throws Exception {
 		profile = Files.createTempDirectory("chromium-profile").toFile();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile.getAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessChromium.start(profile.toPath(), 1200);
 	}
 
 	@AfterEach

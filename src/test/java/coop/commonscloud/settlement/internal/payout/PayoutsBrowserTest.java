@@ -2,6 +2,7 @@ package coop.commonscloud.settlement.internal.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.commonscloud.HeadlessChromium;
 import coop.commonscloud.partners.Partner;
 import coop.commonscloud.partners.PartnerDetails;
 import coop.commonscloud.partners.Partners;
@@ -32,14 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,8 +50,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PayoutsBrowserTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final String STEWARD_PASSWORD = "steward-password-for-tests";
 
 	@LocalServerPort
@@ -147,19 +143,7 @@ class PayoutsBrowserTest {
 	}
 
 	private WebDriver chromium() throws Exception {
-		assertThat(CHROMIUM).as("Chromium is needed: apt-get install chromium chromium-driver").isExecutable();
-		assertThat(CHROMEDRIVER).as("ChromeDriver is needed: apt-get install chromium-driver").isExecutable();
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
 		profile = Files.createTempDirectory("commonscloud-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,2200", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(CHROMEDRIVER.toFile())
-				.usingAnyFreePort()
-				.build();
-		return new ChromeDriver(service, options);
+		return HeadlessChromium.start(profile, 2200);
 	}
 }
