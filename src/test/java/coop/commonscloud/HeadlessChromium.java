@@ -2,9 +2,17 @@ package coop.commonscloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -36,5 +44,34 @@ public final class HeadlessChromium {
 		WebDriver browser = new ChromeDriver(service, options);
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return browser;
+	}
+
+	/**
+	 * Clicks a button that loads a new page and waits until the browser has left the page it was on:
+	 * the old button is gone once asking about it fails. ChromeDriver reports a node of a page being
+	 * unloaded either as stale or as not belonging to the document.
+	 */
+	public static void clickAndLeave(WebDriver browser, WebElement button, Duration timeout) {
+		button.click();
+		new WebDriverWait(browser, timeout).until(d -> {
+			try {
+				button.isEnabled();
+				return false;
+			} catch (StaleElementReferenceException gone) {
+				return true;
+			} catch (WebDriverException e) {
+				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		});
+	}
+
+	/** Keeps a screenshot in target/screenshots for a person to look at. */
+	public static void screenshot(WebDriver browser, String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 	}
 }

@@ -151,20 +151,7 @@ class QualificationBrowserTest {
 
 	/** Clicks a button and waits until the browser has left the page it was on. */
 	private void submit(WebElement button) {
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-			try {
-				button.isEnabled();
-				return false;
-			} catch (org.openqa.selenium.StaleElementReferenceException gone) {
-				return true;
-			} catch (org.openqa.selenium.WebDriverException e) {
-				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-					return true;
-				}
-				throw e;
-			}
-		});
+		HeadlessChromium.clickAndLeave(browser, button, Duration.ofSeconds(20));
 	}
 
 	private void open(String path) {

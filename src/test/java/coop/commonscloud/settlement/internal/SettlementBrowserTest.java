@@ -121,28 +121,13 @@ class SettlementBrowserTest {
 	}
 
 	private void screenshot(String name) throws Exception {
-		java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		HeadlessChromium.screenshot(browser, name);
 	}
 
 	/** Clicks a button and waits until the browser has left the page it was on. */
 	private void submit(String label) {
 		org.openqa.selenium.WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
-		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-			try {
-				button.isEnabled();
-				return false;
-			} catch (org.openqa.selenium.StaleElementReferenceException gone) {
-				return true;
-			} catch (org.openqa.selenium.WebDriverException e) {
-				if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-					return true;
-				}
-				throw e;
-			}
-		});
+		HeadlessChromium.clickAndLeave(browser, button, Duration.ofSeconds(60));
 	}
 
 	private void open(String path) {
