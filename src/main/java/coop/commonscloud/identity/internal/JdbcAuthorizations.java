@@ -2,16 +2,23 @@ package coop.commonscloud.identity.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.util.StringUtils;
 
 /**
  * Spring Authorization Server's JDBC authorization service, saving without reading first: its own
@@ -20,6 +27,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * only when it touched no row. Rows are read by {@link ParsedAttributes}; when the attributes are the
  * very ones it read for that id (a refresh grant), the UPDATE leaves that column alone instead of
  * serializing the principal and authorization request again. Same table, same columns, same JSON.
+ *
+ * <p>For {@link RefreshGrants}, two narrower statements: the family a refresh token is current in, read
+ * without parsing any JSON, and the rotation, which rewrites only the access and refresh token columns.
  */
 class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
@@ -41,7 +51,31 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ String.join(" = ?, ", Arrays.stream(COLUMNS.split(", ")).filter(column -> !column.equals("attributes")).toList())
 			+ " = ? where id = ?";
 
-	private static final int ATTRIBUTES = Arrays.asList(COLUMNS.split(", ")).indexOf("attributes");
+	private static final List<String> COLUMN_NAMES = Arrays.asList(COLUMNS.split(", "));
+
+	private static final int ATTRIBUTES = COLUMN_NAMES.indexOf("attributes");
+
+	/** The columns a refresh grant replaces: the access token's and the refresh token's. */
+	private static final List<String> ROTATED_COLUMNS = List.of("access_token_value", "access_token_issued_at",
+			"access_token_expires_at", "access_token_metadata", "access_token_type", "access_token_scopes",
+			"refresh_token_value", "refresh_token_issued_at", "refresh_token_expires_at", "refresh_token_metadata");
+
+	/** What a refresh grant needs to know of the family a refresh token is current in, read without JSON in Java. */
+	private static final String CURRENT_FAMILY = "select id, registered_client_id, principal_name, authorization_grant_type, "
+			+ "authorized_scopes, "
+			+ "refresh_token_expires_at, "
+			+ "coalesce((refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false) "
+			+ "from oauth2_authorization where refresh_token_value = ?";
+
+	/**
+	 * Replaces the access and refresh tokens of a family, only if the refresh token presented is still its current
+	 * one, and remembers the new refresh token's hash for reuse detection: one statement, one round trip.
+	 */
+	private static final String ROTATE = "with rotated as (update oauth2_authorization set "
+			+ String.join(" = ?, ", ROTATED_COLUMNS) + " = ? where id = ? and refresh_token_value = ? returning id), "
+			+ "remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) "
+			+ "select ?, 'REFRESH', id, ? from rotated on conflict do nothing) "
+			+ "select count(*) from rotated";
 
 	private static final String INSERT = "insert into oauth2_authorization (" + COLUMNS + ", id) values ("
 			+ "?, ".repeat(COLUMNS.split(", ").length) + "?)";
@@ -69,6 +103,40 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		if (getJdbcOperations().update(UPDATE, values) == 0) {
 			getJdbcOperations().update(INSERT, values);
 		}
+	}
+
+	/** The family in which a refresh token is the current one, or null when it is not current anywhere. */
+	CurrentFamily currentFamily(String refreshToken) {
+		List<CurrentFamily> found = getJdbcOperations().query(CURRENT_FAMILY, (row, number) -> new CurrentFamily(
+				row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+				Collections.unmodifiableSet(StringUtils.commaDelimitedListToSet(row.getString(5))),
+				row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant(), row.getBoolean(7)), refreshToken);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/** A family as a refresh grant sees it: no principal, request or token metadata parsed. */
+	record CurrentFamily(String id, String registeredClientId, String principalName, String grantType,
+			Set<String> authorizedScopes,
+			Instant refreshTokenExpiresAt, boolean refreshTokenInvalidated) {
+	}
+
+	/**
+	 * Stores a refresh grant's new access and refresh tokens (held by {@code rotated}, which carries nothing else)
+	 * over the family's current ones, written as Spring Authorization Server writes them, if {@code presented} is
+	 * still the family's refresh token. Answers false when it is not: another grant rotated it meanwhile.
+	 */
+	boolean rotate(OAuth2Authorization rotated, String presented) {
+		List<SqlParameterValue> all = parameters(rotated);
+		List<Object> values = new ArrayList<>();
+		for (String column : ROTATED_COLUMNS) {
+			values.add(all.get(COLUMN_NAMES.indexOf(column)));
+		}
+		OAuth2RefreshToken refreshToken = rotated.getRefreshToken().getToken();
+		values.addAll(List.of(rotated.getId(), presented, RefreshTokenFamilies.hash(refreshToken.getTokenValue()),
+				Timestamp.from(refreshToken.getIssuedAt())));
+		Integer touched = getJdbcOperations().query(ROTATE, new Setter(values.toArray()),
+				result -> result.next() ? result.getInt(1) : 0);
+		return touched != null && touched > 0;
 	}
 
 	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */

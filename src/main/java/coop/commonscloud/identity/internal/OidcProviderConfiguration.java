@@ -21,11 +21,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -43,8 +44,8 @@ class OidcProviderConfiguration {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants)
-			throws Exception {
+	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
+			RefreshTokenFamilies families) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -57,6 +58,11 @@ class OidcProviderConfiguration {
 					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
 							.errorResponseHandler(new AuthorizationErrors()))
 					.tokenEndpoint(endpoint -> endpoint
+							.authenticationProviders(providers -> providers.replaceAll(provider ->
+									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
+											? new RefreshGrants(families.storage(), families,
+													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard)
+											: provider))
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))
 					.clientAuthentication(authentication -> authentication
@@ -96,7 +102,7 @@ class OidcProviderConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
 			RegisteredClientRepository clients) {
 		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients), jdbc);
 	}

@@ -31,12 +31,17 @@ class RefreshTokenFamilies implements OAuth2AuthorizationService {
 
 	private static final Logger log = LoggerFactory.getLogger(RefreshTokenFamilies.class);
 
-	private final OAuth2AuthorizationService delegate;
+	private final JdbcAuthorizations delegate;
 	private final JdbcClient jdbc;
 
-	RefreshTokenFamilies(OAuth2AuthorizationService delegate, JdbcClient jdbc) {
+	RefreshTokenFamilies(JdbcAuthorizations delegate, JdbcClient jdbc) {
 		this.delegate = delegate;
 		this.jdbc = jdbc;
+	}
+
+	/** The rows underneath, for {@link RefreshGrants}' narrower reads and writes. */
+	JdbcAuthorizations storage() {
+		return delegate;
 	}
 
 	@Override

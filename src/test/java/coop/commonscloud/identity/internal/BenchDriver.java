@@ -59,7 +59,7 @@ public final class BenchDriver {
 				.header("Authorization", RegionApi.basic(username, PASSWORD)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}")).build();
 		// BENCH_PHASES=grants skips the sign-ins (for profiling the grants alone)
-		boolean measureSignIns = !"grants".equals(System.getenv("BENCH_PHASES"));
+		boolean measureSignIns = !"grants".equals(System.getenv("BENCH_PHASES")) && !"refresh".equals(System.getenv("BENCH_PHASES"));
 		IntFunction<Boolean> signingIn = i -> expect(http, signIn, 400);
 		SignIns alone = null;
 		SignIns together = null;
@@ -95,8 +95,10 @@ public final class BenchDriver {
 
 		IntFunction<Boolean> machine = w -> check(region.token(client, Map.of("grant_type", "client_credentials",
 				"scope", "api")), 200) != null;
-		Duration machineWarmUp = cpu.warmUp(workers, machine);
-		Cpu.Result clientCredentials = cpu.measure(() -> rate(workers, phase, machine), phase);
+		// BENCH_PHASES=refresh stops after the refresh grants (for profiling them alone)
+		boolean measureMachines = !"refresh".equals(System.getenv("BENCH_PHASES"));
+		Duration machineWarmUp = measureMachines ? cpu.warmUp(workers, machine) : Duration.ZERO;
+		Cpu.Result clientCredentials = measureMachines ? cpu.measure(() -> rate(workers, phase, machine), phase) : null;
 		sampler.interrupt();
 
 		System.out.println("rates per CPU-second (= per core): provider JVM + its PostgreSQL, measured from /proc,");
@@ -108,8 +110,10 @@ public final class BenchDriver {
 		}
 		System.out.printf("refresh grants (rotating), %d workers         : %s; warm-up %d s%n", workers, refreshes,
 				refreshWarmUp.toSeconds());
-		System.out.printf("client-credentials grants, %d workers         : %s; warm-up %d s%n", workers, clientCredentials,
-				machineWarmUp.toSeconds());
+		if (clientCredentials != null) {
+			System.out.printf("client-credentials grants, %d workers         : %s; warm-up %d s%n", workers, clientCredentials,
+					machineWarmUp.toSeconds());
+		}
 		System.out.printf("provider resident memory, maximum under load : %8.1f MB%n", maxRssKb.get() / 1024.0);
 	}
 

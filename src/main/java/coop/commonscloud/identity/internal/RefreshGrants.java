@@ -1,0 +1,164 @@
+package coop.commonscloud.identity.internal;
+
+import coop.commonscloud.identity.internal.JdbcAuthorizations.CurrentFamily;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.util.StringUtils;
+
+/**
+ * The refresh-token grant of the token endpoint, in Spring Authorization Server's place for the grants a
+ * person's sign-in at a service makes (authorization code families), with the same checks in the same order:
+ * the client is the family's and may refresh, the refresh token is current, not revoked and not expired, the
+ * scopes are a subset of those granted. What it does not do is what made a refresh cost more than a sign-in
+ * needs: it reads the family's identifiers, scopes and refresh-token state in one query, with no principal,
+ * authorization request or token metadata parsed from JSON; it writes back only the new access and refresh
+ * tokens, in the same statement that remembers the new refresh token for reuse detection, and only if the token
+ * presented is still the family's current one (two grants racing with one token: the second is a reuse); and it
+ * answers without a new ID token, as OpenID Connect Core 12.2 allows. The ID token from the sign-in stays the
+ * family's, good as a logout hint; services read fresh claims from userinfo.
+ *
+ * <p>A refresh token that is not current anywhere goes to {@link RefreshTokenFamilies}, which tells a rotated-out
+ * one (reuse: the family is revoked) from an unknown one. Grants this class does not handle (a DPoP proof, a
+ * family from another grant type, a client that keeps its refresh tokens) go to Spring Authorization Server's own
+ * provider unchanged.
+ */
+final class RefreshGrants implements AuthenticationProvider {
+
+	private final JdbcAuthorizations families;
+	private final OAuth2AuthorizationService authorizations;
+	private final Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens;
+	private final AuthenticationProvider standard;
+
+	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
+			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard) {
+		this.families = families;
+		this.authorizations = authorizations;
+		this.tokens = tokens;
+		this.standard = standard;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		OAuth2RefreshTokenAuthenticationToken grant = (OAuth2RefreshTokenAuthenticationToken) authentication;
+		OAuth2ClientAuthenticationToken clientPrincipal = authenticatedClient(grant);
+		RegisteredClient client = clientPrincipal.getRegisteredClient();
+		if (StringUtils.hasText((String) grant.getAdditionalParameters().get("dpop_proof"))
+				|| client.getTokenSettings().isReuseRefreshTokens()) {
+			return standard.authenticate(authentication);
+		}
+		CurrentFamily family = families.currentFamily(grant.getRefreshToken());
+		if (family == null) {
+			// not current anywhere: a rotated-out token revokes its family and is refused with the reason
+			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
+		}
+		if (!AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(family.grantType())) {
+			return standard.authenticate(authentication);
+		}
+		if (client.getId() == null || !client.getId().equals(family.registeredClientId())) {
+			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
+		}
+		if (!client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+			throw refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, null);
+		}
+		if (family.refreshTokenInvalidated()
+				|| (family.refreshTokenExpiresAt() != null && !Instant.now().isBefore(family.refreshTokenExpiresAt()))) {
+			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
+		}
+		Set<String> scopes = grant.getScopes();
+		if (!family.authorizedScopes().containsAll(scopes)) {
+			throw refused(OAuth2ErrorCodes.INVALID_SCOPE, null);
+		}
+		if (scopes.isEmpty()) {
+			scopes = family.authorizedScopes();
+		}
+
+		// the person is known by name only here: the token claims are read from the account itself (TokenClaims)
+		Authentication person = UsernamePasswordAuthenticationToken.authenticated(family.principalName(), null, List.of());
+		DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
+				.registeredClient(client)
+				.principal(person)
+				.authorizationServerContext(AuthorizationServerContextHolder.getContext())
+				.authorizedScopes(scopes)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+				.authorizationGrant(grant);
+		OAuth2TokenGenerator<? extends OAuth2Token> generator = tokens.get();
+		OAuth2TokenContext accessContext = context.tokenType(OAuth2TokenType.ACCESS_TOKEN).build();
+		OAuth2Token generatedAccess = generator.generate(accessContext);
+		if (generatedAccess == null) {
+			throw refused(OAuth2ErrorCodes.SERVER_ERROR, "The token generator failed to generate the access token.");
+		}
+		OAuth2Token generatedRefresh = generator.generate(context.tokenType(OAuth2TokenType.REFRESH_TOKEN).build());
+		if (!(generatedRefresh instanceof OAuth2RefreshToken refreshToken)) {
+			throw refused(OAuth2ErrorCodes.SERVER_ERROR, "The token generator failed to generate the refresh token.");
+		}
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+				generatedAccess.getTokenValue(), generatedAccess.getIssuedAt(), generatedAccess.getExpiresAt(), scopes);
+		OAuth2TokenFormat format = client.getTokenSettings().getAccessTokenFormat();
+		// the new tokens with their metadata as Spring Authorization Server keeps them (claims, not invalidated, format)
+		OAuth2Authorization rotated = OAuth2Authorization.withRegisteredClient(client)
+				.id(family.id())
+				.principalName(family.principalName())
+				.authorizationGrantType(new AuthorizationGrantType(family.grantType()))
+				.authorizedScopes(family.authorizedScopes())
+				.token(accessToken, metadata -> {
+					if (generatedAccess instanceof ClaimAccessor claims) {
+						metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims.getClaims());
+					}
+					metadata.put(OAuth2Authorization.Token.INVALIDATED_METADATA_NAME, false);
+					metadata.put(OAuth2TokenFormat.class.getName(), format.getValue());
+				})
+				.refreshToken(refreshToken)
+				.build();
+		if (!families.rotate(rotated, grant.getRefreshToken())) {
+			// another grant rotated this token since it was read: presenting it again is reuse
+			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
+		}
+		return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken, Map.of());
+	}
+
+	private static OAuth2ClientAuthenticationToken authenticatedClient(Authentication grant) {
+		if (grant.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()
+				&& client.getRegisteredClient() != null) {
+			return client;
+		}
+		throw refused(OAuth2ErrorCodes.INVALID_CLIENT, null);
+	}
+
+	private static OAuth2AuthenticationException refused(String code, String description) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code, description, null));
+	}
+}
