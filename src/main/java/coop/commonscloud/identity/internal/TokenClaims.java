@@ -28,6 +28,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		this.claims = claims;
 	}
 
+	/** The request attribute naming the account a person's grant was issued to, for the sign-in event. */
+	static final String GRANTED_ACCOUNT = TokenClaims.class.getName() + ".account";
+
 	/** One lookup per token request, though the access token and the ID token both need the account. */
 	private Account accountOf(String username) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -38,6 +41,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
 		if (request != null) {
 			request.setAttribute(key, account, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
 		}
 		return account;
 	}

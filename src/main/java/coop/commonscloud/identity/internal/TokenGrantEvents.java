@@ -35,7 +35,7 @@ class TokenGrantEvents {
 		return (request, response, authentication) -> {
 			Kind kind = kind(request);
 			if (kind != null && authentication instanceof OAuth2AccessTokenAuthenticationToken grant) {
-				events.record(new SignInEvent(kind, subject(grant.getAccessToken().getTokenValue()), null,
+				events.record(new SignInEvent(kind, subject(request, grant.getAccessToken().getTokenValue()), null,
 						grant.getRegisteredClient().getClientId(), true, "granted", request.getRemoteAddr()));
 			}
 			answer.onAuthenticationSuccess(request, response, authentication);
@@ -61,7 +61,11 @@ class TokenGrantEvents {
 		return "refresh_token".equals(grant) ? Kind.REFRESH : null;
 	}
 
-	private static UUID subject(String accessToken) {
+	/** The account the tokens were issued to: as {@link TokenClaims} found it, else the access token's subject. */
+	private static UUID subject(HttpServletRequest request, String accessToken) {
+		if (request.getAttribute(TokenClaims.GRANTED_ACCOUNT) instanceof UUID account) {
+			return account;
+		}
 		try {
 			return UUID.fromString(SignedJWT.parse(accessToken).getJWTClaimsSet().getSubject());
 		} catch (ParseException | IllegalArgumentException | NullPointerException e) {
