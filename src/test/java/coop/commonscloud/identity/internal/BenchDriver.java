@@ -375,27 +375,11 @@ public final class BenchDriver {
 		return done.get();
 	}
 
+	/** Operations per wall-clock second, over the whole time the workers took (the last operations end after it). */
 	private static double rate(int workers, Duration phase, IntFunction<Boolean> operation) throws InterruptedException {
-		AtomicLong done = new AtomicLong();
-		long end = System.nanoTime() + phase.toNanos();
-		List<Thread> threads = new ArrayList<>();
 		long start = System.nanoTime();
-		for (int w = 0; w < workers; w++) {
-			int worker = w;
-			Thread thread = new Thread(() -> {
-				while (System.nanoTime() < end) {
-					if (operation.apply(worker)) {
-						done.incrementAndGet();
-					}
-				}
-			});
-			thread.start();
-			threads.add(thread);
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		return done.get() / ((System.nanoTime() - start) / 1e9);
+		long done = count(workers, phase, operation);
+		return done / ((System.nanoTime() - start) / 1e9);
 	}
 
 	private static boolean expect(HttpClient http, HttpRequest request, int status) {
