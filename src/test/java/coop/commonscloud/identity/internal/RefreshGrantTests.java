@@ -147,6 +147,48 @@ class RefreshGrantTests {
 				.param("name", username).query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void a_dpop_bound_family_is_refreshed_by_spring_authorization_servers_own_provider() throws Exception {
+		com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+				.generate();
+		com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory proofs = new com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory(
+				key, com.nimbusds.jose.JWSAlgorithm.ES256);
+		java.net.URI tokenEndpoint = java.net.URI.create("http://127.0.0.1:" + port + "/oauth2/token");
+		Pkce pkce = Pkce.fresh();
+		String code = flow.code(new Browser(), service, pkce, username);
+		Map<String, String> exchange = new LinkedHashMap<>();
+		exchange.put("grant_type", "authorization_code");
+		exchange.put("code", code);
+		exchange.put("redirect_uri", AuthorizationCodeFlow.REDIRECT);
+		exchange.put("code_verifier", pkce.verifier());
+		HttpResponse<String> bound = withProof(tokenEndpoint, exchange, proofs.createDPoPJWT("POST", tokenEndpoint).serialize());
+		assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(bound.body(), "$.token_type")).isEqualTo("DPoP");
+
+		Map<String, String> refresh = new LinkedHashMap<>();
+		refresh.put("grant_type", "refresh_token");
+		refresh.put("refresh_token", JsonPath.read(bound.body(), "$.refresh_token"));
+		HttpResponse<String> refreshed = withProof(tokenEndpoint, refresh,
+				proofs.createDPoPJWT("POST", tokenEndpoint).serialize());
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		// still bound to the same key, as Spring Authorization Server's provider binds it (and it re-issues an ID token)
+		assertThat((String) JsonPath.read(refreshed.body(), "$.token_type")).isEqualTo("DPoP");
+		Map<String, Object> confirmation = SignedJWT.parse(JsonPath.read(refreshed.body(), "$.access_token"))
+				.getJWTClaimsSet().getJSONObjectClaim("cnf");
+		assertThat(confirmation).containsEntry("jkt", key.computeThumbprint().toString());
+		assertThat(refreshed.body()).contains("id_token");
+	}
+
+	private HttpResponse<String> withProof(java.net.URI tokenEndpoint, Map<String, String> form, String proof)
+			throws Exception {
+		return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(tokenEndpoint)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization", RegionApi.basic(service.clientId(), service.clientSecret()))
+				.header("DPoP", proof)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> refresh(String refreshToken, String scope) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "refresh_token");
