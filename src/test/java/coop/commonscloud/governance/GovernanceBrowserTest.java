@@ -2,68 +2,30 @@ package coop.commonscloud.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.commonscloud.HeadlessChromium;
+import coop.commonscloud.BrowserJourney;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium: a member proposes raising the land-back contribution to 12 %, three members vote,
  * the poll closes, and the outcome and the parameter change are visible.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GovernanceBrowserTest {
+class GovernanceBrowserTest extends BrowserJourney {
 
-	static final String PASSWORD = "a-long-enough-password";
-	static final String STEWARD = "Basic " + Base64.getEncoder()
-			.encodeToString("admin:steward-password-for-tests".getBytes(StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
 	@Autowired
 	PlatformParameters parameters;
-
-	final HttpClient http = HttpClient.newHttpClient();
-	final String suffix = UUID.randomUUID().toString().substring(0, 6);
-	WebDriver browser;
-	File profile;
-
-	@BeforeEach
-	void chromium() throws Exception {
-		profile = Files.createTempDirectory("governance-chromium").toFile();
-		browser = HeadlessChromium.start(profile.toPath(), 2400);
-	}
-
-	@AfterEach
-	void quit() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void a_member_proposes_three_members_vote_the_poll_closes_and_the_new_land_back_share_is_in_force() throws Exception {
@@ -139,30 +101,7 @@ class GovernanceBrowserTest {
 
 	/** Signs in with the standard form fields ({@code username}, {@code password}) posted to /login. */
 	private void signIn(String username) {
-		open("/login");
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(PASSWORD);
-		submit("Sign in");
-		open("/governance");
-		assertThat(text()).contains("Signed in as " + username);
-	}
-
-	private void screenshot(String name) throws Exception {
-		HeadlessChromium.screenshot(browser, name);
-	}
-
-	/** Clicks a button and waits until the browser has left the page it was on. */
-	private void submit(String label) {
-		org.openqa.selenium.WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
-		HeadlessChromium.clickAndLeave(browser, button, Duration.ofSeconds(20));
-	}
-
-	private void open(String path) {
-		browser.navigate().to("http://localhost:" + port + path);
-	}
-
-	private String text() {
-		return browser.findElement(By.tagName("body")).getText();
+		signIn(username, PASSWORD, "/governance");
 	}
 
 	/** A partner, its admin account and its membership, through the API as a steward; returns the admin's username. */
@@ -175,19 +114,5 @@ class GovernanceBrowserTest {
 		post("/api/governance/members", "{\"memberClass\":\"PARTNER\",\"name\":\"" + name + " Co-op " + suffix
 				+ "\",\"partnerId\":\"" + partner + "\"}");
 		return username;
-	}
-
-	private String post(String path, String json) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", STEWARD).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return response.body();
-	}
-
-	private static String id(String json) {
-		Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
-		assertThat(m.find()).as(json).isTrue();
-		return m.group(1);
 	}
 }

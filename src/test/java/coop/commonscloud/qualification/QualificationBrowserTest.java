@@ -2,62 +2,25 @@ package coop.commonscloud.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.commonscloud.HeadlessChromium;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import coop.commonscloud.BrowserJourney;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium: a partner admin submits evidence with a file, a steward approves it in the review
  * queue, and the partner's dashboard and the public status page show the criterion met.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QualificationBrowserTest {
+class QualificationBrowserTest extends BrowserJourney {
 
-	static final String PASSWORD = "a-long-enough-password";
-	static final String STEWARD = "Basic " + Base64.getEncoder()
-			.encodeToString("admin:steward-password-for-tests".getBytes(StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
-
-	final HttpClient http = HttpClient.newHttpClient();
-	final String suffix = UUID.randomUUID().toString().substring(0, 6);
-	WebDriver browser;
-	File profile;
-
-	@BeforeEach
-	void chromium() throws Exception {
-		profile = Files.createTempDirectory("qualification-chromium").toFile();
-		browser = HeadlessChromium.start(profile.toPath(), 2400);
-	}
-
-	@AfterEach
-	void quit() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void a_partner_submits_evidence_a_steward_approves_it_and_the_criterion_is_met() throws Exception {
@@ -84,7 +47,7 @@ class QualificationBrowserTest {
 
 		// a steward approves it in the review queue
 		browser.manage().deleteAllCookies();
-		signIn("admin", "steward-password-for-tests");
+		signIn("admin", STEWARD_PASSWORD);
 		open("/manage");
 		browser.findElement(By.id("review-queue-link")).click();
 		WebElement card = browser.findElement(By.xpath("//div[contains(@class,'evidence')][.//p[contains(.,'" + suffix + "')]]"));
@@ -131,48 +94,6 @@ class QualificationBrowserTest {
 	}
 
 	private void signIn(String username, String password) {
-		open("/login");
-		browser.findElement(By.name("username")).sendKeys(username);
-		browser.findElement(By.name("password")).sendKeys(password);
-		submit("Sign in");
-		open("/manage");
-		assertThat(text()).contains("Signed in as " + username);
-	}
-
-	private void screenshot(String name) throws Exception {
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-	}
-
-	private void submit(String label) {
-		submit(browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")));
-	}
-
-	/** Clicks a button and waits until the browser has left the page it was on. */
-	private void submit(WebElement button) {
-		HeadlessChromium.clickAndLeave(browser, button, Duration.ofSeconds(20));
-	}
-
-	private void open(String path) {
-		browser.navigate().to("http://localhost:" + port + path);
-	}
-
-	private String text() {
-		return browser.findElement(By.tagName("body")).getText();
-	}
-
-	private String post(String path, String json) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", STEWARD).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return response.body();
-	}
-
-	private static String id(String json) {
-		Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
-		assertThat(m.find()).as(json).isTrue();
-		return m.group(1);
+		signIn(username, password, "/manage");
 	}
 }

@@ -2,61 +2,24 @@ package coop.commonscloud.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.commonscloud.HeadlessChromium;
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import coop.commonscloud.BrowserJourney;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** In Chromium: a steward previews a month, posts it, watches it finish, and the public report shows the totals and the chart. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettlementTestSources.class)
-class SettlementBrowserTest {
+class SettlementBrowserTest extends BrowserJourney {
 
-	static final String STEWARD = "Basic " + Base64.getEncoder()
-			.encodeToString("admin:steward-password-for-tests".getBytes(StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
 	@Autowired
 	SettlementTestSources sources;
-
-	final HttpClient http = HttpClient.newHttpClient();
-	final String suffix = UUID.randomUUID().toString().substring(0, 6);
-	WebDriver browser;
-	File profile;
-
-	@BeforeEach
-	void chromium() throws Exception {
-		profile = Files.createTempDirectory("settlement-chromium").toFile();
-		browser = HeadlessChromium.start(profile.toPath(), 2400);
-	}
-
-	@AfterEach
-	void quit() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
 
 	@Test
 	void a_steward_previews_and_posts_a_month_and_the_public_report_shows_where_the_money_went() throws Exception {
@@ -112,30 +75,13 @@ class SettlementBrowserTest {
 	}
 
 	private void signIn() {
-		open("/login");
-		browser.findElement(By.name("username")).sendKeys("admin");
-		browser.findElement(By.name("password")).sendKeys("steward-password-for-tests");
-		submit("Sign in");
-		open("/manage");
-		assertThat(text()).contains("Signed in as admin");
+		signIn("admin", STEWARD_PASSWORD, "/manage");
 	}
 
-	private void screenshot(String name) throws Exception {
-		HeadlessChromium.screenshot(browser, name);
-	}
-
-	/** Clicks a button and waits until the browser has left the page it was on. */
-	private void submit(String label) {
-		org.openqa.selenium.WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
-		HeadlessChromium.clickAndLeave(browser, button, Duration.ofSeconds(60));
-	}
-
-	private void open(String path) {
-		browser.navigate().to("http://localhost:" + port + path);
-	}
-
-	private String text() {
-		return browser.findElement(By.tagName("body")).getText();
+	/** Posting a month runs in the background: the page may take a while to move on. */
+	@Override
+	protected Duration submitWithin() {
+		return Duration.ofSeconds(60);
 	}
 
 	private String partner(String name, boolean settlerRun) throws Exception {
@@ -157,19 +103,5 @@ class SettlementBrowserTest {
 		return id(send("POST", "/api/offerings", "{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server
 				+ "\",\"applicationId\":\"" + app
 				+ "\",\"audience\":\"MEMBERS_ONLY\",\"lowResOptionAvailable\":false,\"lowResOptionRecommended\":false}"));
-	}
-
-	private String send(String method, String path, String json) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", STEWARD).header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-		return response.body();
-	}
-
-	private static String id(String json) {
-		Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
-		assertThat(m.find()).as(json).isTrue();
-		return m.group(1);
 	}
 }
