@@ -28,7 +28,12 @@ class AccountClaims {
 
 	/** The account behind a grant; refuses accounts that are suspended, deleted or gone. */
 	Account activeAccount(String username, String errorCode) {
-		Account account = accounts.findByUsername(username).map(AccountStore.StoredAccount::account).orElse(null);
+		return requireActive(accounts.findByUsername(username).map(AccountStore.StoredAccount::account).orElse(null),
+				errorCode);
+	}
+
+	/** The account, if it exists and is active; refused as {@link #activeAccount} refuses. */
+	Account requireActive(Account account, String errorCode) {
 		if (account == null) {
 			throw refused(errorCode, "The account this grant was issued to no longer exists");
 		}

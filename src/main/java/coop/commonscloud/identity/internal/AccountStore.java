@@ -6,6 +6,7 @@ import coop.commonscloud.identity.Role;
 import coop.commonscloud.identity.internal.domain.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,6 +111,25 @@ class AccountStore {
 	void setPasswordHash(UUID id, String passwordHash) {
 		jdbc.sql("update account set password_hash = :hash where id = :id").param("hash", passwordHash).param("id", id)
 				.update();
+	}
+
+	/** An account's columns in a join, under {@code alias}, in the order {@link #account(ResultSet, int)} reads them. */
+	static String columns(String alias) {
+		return String.join(", ", Arrays.stream(JOINED_COLUMNS).map(column -> alias + "." + column).toList());
+	}
+
+	private static final String[] JOINED_COLUMNS = {"id", "username", "display_name", "role", "partner_id", "created_at",
+			"email", "email_verified", "status"};
+
+	/** The account in the columns from {@code first} on, selected as {@link #columns} names them; null when absent (outer join). */
+	static Account account(ResultSet rs, int first) throws SQLException {
+		UUID id = rs.getObject(first, UUID.class);
+		if (id == null) {
+			return null;
+		}
+		return new Account(id, rs.getString(first + 1), rs.getString(first + 2), Role.valueOf(rs.getString(first + 3)),
+				rs.getObject(first + 4, UUID.class), rs.getTimestamp(first + 5).toInstant(), rs.getString(first + 6),
+				rs.getBoolean(first + 7), AccountStatus.valueOf(rs.getString(first + 8)));
 	}
 
 	private static Account account(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal;
 
+import coop.commonscloud.identity.Account;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,21 +61,28 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			"access_token_expires_at", "access_token_metadata", "access_token_type", "access_token_scopes",
 			"refresh_token_value", "refresh_token_issued_at", "refresh_token_expires_at", "refresh_token_metadata");
 
-	/** What a refresh grant needs to know of the family a refresh token is current in, read without JSON in Java. */
-	private static final String CURRENT_FAMILY = "select id, registered_client_id, principal_name, authorization_grant_type, "
-			+ "authorized_scopes, "
-			+ "refresh_token_expires_at, "
-			+ "coalesce((refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false) "
-			+ "from oauth2_authorization where refresh_token_value = ?";
+	/**
+	 * What a refresh grant needs to know of the family a refresh token is current in, read without JSON in Java, and
+	 * the account it was issued to (the one whose username is the family's principal name, as at sign-in), which the
+	 * new tokens' claims need: one round trip.
+	 */
+	private static final String CURRENT_FAMILY = "select a.id, a.registered_client_id, a.principal_name, "
+			+ "a.authorization_grant_type, a.authorized_scopes, a.refresh_token_expires_at, "
+			+ "coalesce((a.refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false), "
+			+ AccountStore.columns("p") + " from oauth2_authorization a left join account p "
+			+ "on lower(p.username) = lower(a.principal_name) and p.username = a.principal_name "
+			+ "where a.refresh_token_value = ?";
 
 	/**
 	 * Replaces the access and refresh tokens of a family, only if the refresh token presented is still its current
-	 * one, and remembers the new refresh token's hash for reuse detection: one statement, one round trip.
+	 * one, remembers the new refresh token's hash for reuse detection, and records the grant's sign-in event: one
+	 * statement, one round trip.
 	 */
 	private static final String ROTATE = "with rotated as (update oauth2_authorization set "
 			+ String.join(" = ?, ", ROTATED_COLUMNS) + " = ? where id = ? and refresh_token_value = ? returning id), "
 			+ "remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) "
-			+ "select ?, 'REFRESH', id, ? from rotated on conflict do nothing) "
+			+ "select ?, 'REFRESH', id, ? from rotated on conflict do nothing), "
+			+ "recorded as (" + SignInEvents.insertFrom("rotated") + ") "
 			+ "select count(*) from rotated";
 
 	private static final String INSERT = "insert into oauth2_authorization (" + COLUMNS + ", id) values ("
@@ -110,22 +118,27 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		List<CurrentFamily> found = getJdbcOperations().query(CURRENT_FAMILY, (row, number) -> new CurrentFamily(
 				row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 				Collections.unmodifiableSet(StringUtils.commaDelimitedListToSet(row.getString(5))),
-				row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant(), row.getBoolean(7)), refreshToken);
+				row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant(), row.getBoolean(7),
+				AccountStore.account(row, 8)), refreshToken);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	/** A family as a refresh grant sees it: no principal, request or token metadata parsed. */
+	/**
+	 * A family as a refresh grant sees it: no principal, request or token metadata parsed. The account is null when
+	 * no account has the principal's username as it is (renamed, or gone).
+	 */
 	record CurrentFamily(String id, String registeredClientId, String principalName, String grantType,
-			Set<String> authorizedScopes,
-			Instant refreshTokenExpiresAt, boolean refreshTokenInvalidated) {
+			Set<String> authorizedScopes, Instant refreshTokenExpiresAt, boolean refreshTokenInvalidated, Account account) {
 	}
 
 	/**
 	 * Stores a refresh grant's new access and refresh tokens (held by {@code rotated}, which carries nothing else)
 	 * over the family's current ones, written as Spring Authorization Server writes them, if {@code presented} is
-	 * still the family's refresh token. Answers false when it is not: another grant rotated it meanwhile.
+	 * still the family's refresh token, and with them the grant's sign-in event (its values as
+	 * {@link SignInEvents#values} gives them). Answers false when it is not: another grant rotated it meanwhile, and
+	 * nothing was written.
 	 */
-	boolean rotate(OAuth2Authorization rotated, String presented) {
+	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event) {
 		List<SqlParameterValue> all = parameters(rotated);
 		List<Object> values = new ArrayList<>();
 		for (String column : ROTATED_COLUMNS) {
@@ -134,6 +147,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		OAuth2RefreshToken refreshToken = rotated.getRefreshToken().getToken();
 		values.addAll(List.of(rotated.getId(), presented, RefreshTokenFamilies.hash(refreshToken.getTokenValue()),
 				Timestamp.from(refreshToken.getIssuedAt())));
+		values.addAll(event);
 		Integer touched = getJdbcOperations().query(ROTATE, new Setter(values.toArray()),
 				result -> result.next() ? result.getInt(1) : 0);
 		return touched != null && touched > 0;
@@ -155,7 +169,10 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 		@Override
 		protected void doSetValue(PreparedStatement statement, int position, Object value) throws SQLException {
-			if (value instanceof SqlParameterValue parameter && parameter.getSqlType() == Types.BLOB) {
+			if (value == null) {
+				// typed by the statement (a cast, or the column), not looked up from the driver's parameter metadata
+				statement.setNull(position, Types.NULL);
+			} else if (value instanceof SqlParameterValue parameter && parameter.getSqlType() == Types.BLOB) {
 				statement.setBytes(position, (byte[]) parameter.getValue());
 			} else if (value instanceof SqlParameterValue parameter && parameter.getSqlType() == Types.CLOB) {
 				statement.setString(position, (String) parameter.getValue());

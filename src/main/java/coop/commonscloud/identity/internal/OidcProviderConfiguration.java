@@ -45,7 +45,7 @@ class OidcProviderConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
-			RefreshTokenFamilies families) throws Exception {
+			RefreshTokenFamilies families, SignInEvents events) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -61,7 +61,7 @@ class OidcProviderConfiguration {
 							.authenticationProviders(providers -> providers.replaceAll(provider ->
 									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
 											? new RefreshGrants(families.storage(), families,
-													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard)
+													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events)
 											: provider))
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))

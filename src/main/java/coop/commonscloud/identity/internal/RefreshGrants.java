@@ -1,10 +1,14 @@
 package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.identity.internal.JdbcAuthorizations.CurrentFamily;
+import coop.commonscloud.identity.internal.SignInEvents.Kind;
+import coop.commonscloud.identity.internal.SignInEvents.SignInEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,6 +35,8 @@ import org.springframework.security.oauth2.server.authorization.token.DefaultOAu
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The refresh-token grant of the token endpoint, in Spring Authorization Server's place for the grants a
@@ -55,9 +61,12 @@ final class RefreshGrants implements AuthenticationProvider {
 	private final OAuth2AuthorizationService authorizations;
 	private final Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens;
 	private final AuthenticationProvider standard;
+	private final SignInEvents events;
 
 	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
-			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard) {
+			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard,
+			SignInEvents events) {
+		this.events = events;
 		this.families = families;
 		this.authorizations = authorizations;
 		this.tokens = tokens;
@@ -105,7 +114,9 @@ final class RefreshGrants implements AuthenticationProvider {
 			scopes = family.authorizedScopes();
 		}
 
-		// the person is known by name only here: the token claims are read from the account itself (TokenClaims)
+		// the person is known by name only here: the token claims come from the account itself (TokenClaims), read
+		// with the family
+		TokenClaims.known(family.account());
 		Authentication person = UsernamePasswordAuthenticationToken.authenticated(family.principalName(), null, List.of());
 		DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
 				.registeredClient(client)
@@ -142,12 +153,25 @@ final class RefreshGrants implements AuthenticationProvider {
 				})
 				.refreshToken(refreshToken)
 				.build();
-		if (!families.rotate(rotated, grant.getRefreshToken())) {
+		// the grant's sign-in event is written with the rotation, in the same statement
+		HttpServletRequest request = currentRequest();
+		List<Object> event = events.values(new SignInEvent(Kind.REFRESH,
+				request == null ? null : (UUID) request.getAttribute(TokenClaims.GRANTED_ACCOUNT), null,
+				client.getClientId(), true, TokenGrantEvents.GRANTED, request == null ? null : request.getRemoteAddr()));
+		if (!families.rotate(rotated, grant.getRefreshToken(), event)) {
 			// another grant rotated this token since it was read: presenting it again is reuse
 			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
+		if (request != null) {
+			request.setAttribute(TokenGrantEvents.RECORDED, Boolean.TRUE);
+		}
 		return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken, Map.of());
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest() : null;
 	}
 
 	private static OAuth2ClientAuthenticationToken authenticatedClient(Authentication grant) {

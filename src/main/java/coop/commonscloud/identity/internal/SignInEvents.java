@@ -2,6 +2,9 @@ package coop.commonscloud.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,19 +37,27 @@ class SignInEvents {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/** The columns of an event, in the order of {@link #values}. */
+	private static final String COLUMNS = "occurred_at, site, kind, account_id, username, client_id, succeeded, reason, source";
+
 	void record(SignInEvent event) {
-		jdbc.sql("insert into sign_in_event (occurred_at, site, kind, account_id, username, client_id, succeeded, reason, source) "
-				+ "values (:at, :site, :kind, :account, :username, :client, :succeeded, :reason, :source)")
-				.param("at", Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
-				.param("site", site)
-				.param("kind", event.kind().name())
-				.param("account", event.accountId())
-				.param("username", truncate(event.username()))
-				.param("client", event.clientId())
-				.param("succeeded", event.succeeded())
-				.param("reason", truncate(event.reason()))
-				.param("source", event.source())
-				.update();
+		jdbc.sql("insert into sign_in_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(values(event)).update();
+	}
+
+	/**
+	 * An insert of one event per row of {@code rows} (a name in a {@code WITH} query), for a statement that records
+	 * the event together with what it records, in one round trip: bind {@link #values} to its placeholders.
+	 */
+	static String insertFrom(String rows) {
+		return "insert into sign_in_event (" + COLUMNS + ") select ?::timestamptz, ?::text, ?::text, ?::uuid, ?::text, ?::text, "
+				+ "?::boolean, ?::text, ?::text from " + rows;
+	}
+
+	/** The values of an event at this site, now, in the order of {@link #insertFrom}'s placeholders. */
+	List<Object> values(SignInEvent event) {
+		return Arrays.asList(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), site, event.kind().name(),
+				event.accountId(), truncate(event.username()), event.clientId(), event.succeeded(), truncate(event.reason()),
+				event.source());
 	}
 
 	private static String truncate(String text) {

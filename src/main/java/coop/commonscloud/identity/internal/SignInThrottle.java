@@ -72,9 +72,11 @@ class SignInThrottle {
 	}
 
 	private List<Instant> accountFailures(String username, Instant since) {
-		return jdbc.sql("select occurred_at from sign_in_event where lower(username) = lower(:username) and not succeeded "
+		return jdbc.sql("select occurred_at from sign_in_event where username is not null and lower(username) = lower(:username) "
+				+ "and not succeeded "
 				+ "and reason = :reason and occurred_at > :since and occurred_at > coalesce((select max(occurred_at) "
-				+ "from sign_in_event where lower(username) = lower(:username) and succeeded), '-infinity') "
+				+ "from sign_in_event where username is not null and lower(username) = lower(:username) and succeeded), "
+				+ "'-infinity') "
 				+ "order by occurred_at")
 				.param("username", username)
 				.param("reason", WRONG_PASSWORD)

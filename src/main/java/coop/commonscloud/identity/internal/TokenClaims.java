@@ -34,9 +34,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	/** One lookup per token request, though the access token and the ID token both need the account. */
 	private Account accountOf(String username) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = TokenClaims.class.getName() + "." + username;
+		String key = key(username);
 		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Account known) {
-			return known;
+			return claims.requireActive(known, OAuth2ErrorCodes.INVALID_GRANT);
 		}
 		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
 		if (request != null) {
@@ -44,6 +44,22 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
 		}
 		return account;
+	}
+
+	/**
+	 * Hands this request's token generation the account a grant belongs to, already read with the grant (a refresh
+	 * grant reads it with its family), so it is not looked up again. Whether it is active is still checked here.
+	 */
+	static void known(Account account) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && account != null) {
+			request.setAttribute(key(account.username()), account, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	private static String key(String username) {
+		return TokenClaims.class.getName() + "." + username;
 	}
 
 	@Override

@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenGrantEvents {
 
+	/** The reason a successful grant's event gives. */
+	static final String GRANTED = "granted";
+
+	/** The request attribute telling that the grant's event was recorded with the grant itself ({@link RefreshGrants}). */
+	static final String RECORDED = TokenGrantEvents.class.getName() + ".recorded";
+
 	private final SignInEvents events;
 	private final AuthenticationSuccessHandler answer = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 	private final AuthenticationFailureHandler error = new OAuth2ErrorAuthenticationFailureHandler();
@@ -34,9 +40,10 @@ class TokenGrantEvents {
 	AuthenticationSuccessHandler success() {
 		return (request, response, authentication) -> {
 			Kind kind = kind(request);
-			if (kind != null && authentication instanceof OAuth2AccessTokenAuthenticationToken grant) {
+			if (kind != null && authentication instanceof OAuth2AccessTokenAuthenticationToken grant
+					&& request.getAttribute(RECORDED) == null) {
 				events.record(new SignInEvent(kind, subject(request, grant.getAccessToken().getTokenValue()), null,
-						grant.getRegisteredClient().getClientId(), true, "granted", request.getRemoteAddr()));
+						grant.getRegisteredClient().getClientId(), true, GRANTED, request.getRemoteAddr()));
 			}
 			answer.onAuthenticationSuccess(request, response, authentication);
 		};

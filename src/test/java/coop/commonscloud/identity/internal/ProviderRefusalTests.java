@@ -175,7 +175,10 @@ class ProviderRefusalTests {
 				"{\"status\":\"SUSPENDED\"}");
 		assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
 
-		assertThat(flow.refresh(service, refreshToken).statusCode()).isEqualTo(400);
+		// the refresh grant reads the account with its family, and still refuses it
+		HttpResponse<String> refresh = flow.refresh(service, refreshToken);
+		assertThat(refresh.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(refresh.body(), "$.error_description")).contains("suspended");
 		assertThat(flow.exchange(service, pendingCode, AuthorizationCodeFlow.REDIRECT, next.verifier()).statusCode())
 				.isEqualTo(400);
 		// still signed in at the region from before: a new code is refused at the token endpoint
