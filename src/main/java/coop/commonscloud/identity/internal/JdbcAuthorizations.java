@@ -15,10 +15,13 @@ import java.util.Set;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -28,6 +31,9 @@ import org.springframework.util.StringUtils;
  * only when it touched no row. Rows are read by {@link ParsedAttributes}; when the attributes are the
  * very ones it read for that id (a refresh grant), the UPDATE leaves that column alone instead of
  * serializing the principal and authorization request again. Same table, same columns, same JSON.
+ *
+ * <p>Access and refresh tokens are found through their hashes in {@code issued_token}, not by their values: see
+ * {@link #findByToken}.
  *
  * <p>For {@link RefreshGrants}, two narrower statements: the family a refresh token is current in, read
  * without parsing any JSON, and the rotation, which rewrites only the access and refresh token columns.
@@ -71,7 +77,8 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ "coalesce((a.refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false), "
 			+ AccountStore.columns("p") + " from oauth2_authorization a left join account p "
 			+ "on lower(p.username) = lower(a.principal_name) and p.username = a.principal_name "
-			+ "where a.refresh_token_value = ?";
+			+ "where a.id = (select authorization_id from issued_token where token_hash = ? and kind = 'REFRESH') "
+			+ "and a.refresh_token_value = ?";
 
 	/**
 	 * Replaces the access and refresh tokens of a family, only if the refresh token presented is still its current
@@ -81,7 +88,9 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	private static final String ROTATE = "with rotated as (update oauth2_authorization set "
 			+ String.join(" = ?, ", ROTATED_COLUMNS) + " = ? where id = ? and refresh_token_value = ? returning id), "
 			+ "remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) "
-			+ "select ?, 'REFRESH', id, ? from rotated on conflict do nothing), "
+			+ "select ?::bytea, 'REFRESH', id, ?::timestamptz from rotated "
+			+ "union all select ?::bytea, 'ACCESS', id, ?::timestamptz from rotated "
+			+ "on conflict do nothing), "
 			+ "recorded as (" + SignInEvents.insertFrom("rotated") + ") "
 			+ "select count(*) from rotated";
 
@@ -113,13 +122,53 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		}
 	}
 
+	private static final String LOAD = "select id, " + COLUMNS + " from oauth2_authorization where ";
+
+	/** A row by a token found through its hash in issued_token: access and refresh token values are not indexed. */
+	private static final String BY_ISSUED = LOAD
+			+ "id = (select authorization_id from issued_token where token_hash = ? and kind = ?) and ";
+
+	/** The values indexed in the table itself (those a refresh grant does not replace). */
+	private static final String BY_INDEXED_VALUE = LOAD + "state = ? or authorization_code_value = ? "
+			+ "or oidc_id_token_value = ? or user_code_value = ? or device_code_value = ?";
+
+	/**
+	 * As Spring Authorization Server finds a row by a token, except that access and refresh tokens are found by their
+	 * SHA-256 in {@code issued_token} (then compared in full): the table does not index their values, so that a
+	 * refresh grant can update its row in place. A token of unknown type is looked for among the indexed values
+	 * first, then as an access token, then as a refresh token.
+	 */
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		Assert.hasText(token, "token cannot be empty");
+		if (tokenType == null) {
+			OAuth2Authorization found = load(BY_INDEXED_VALUE, token, token, token, token, token);
+			if (found == null) {
+				found = findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+			}
+			return found != null ? found : findByToken(token, OAuth2TokenType.REFRESH_TOKEN);
+		}
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)) {
+			return load(BY_ISSUED + "access_token_value = ?", RefreshTokenFamilies.hash(token), "ACCESS", token);
+		}
+		if (OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+			return load(BY_ISSUED + "refresh_token_value = ?", RefreshTokenFamilies.hash(token), "REFRESH", token);
+		}
+		return super.findByToken(token, tokenType);
+	}
+
+	private OAuth2Authorization load(String sql, Object... values) {
+		List<OAuth2Authorization> found = getJdbcOperations().query(sql, new Setter(values), getAuthorizationRowMapper());
+		return found.isEmpty() ? null : found.get(0);
+	}
+
 	/** The family in which a refresh token is the current one, or null when it is not current anywhere. */
 	CurrentFamily currentFamily(String refreshToken) {
 		List<CurrentFamily> found = getJdbcOperations().query(CURRENT_FAMILY, (row, number) -> new CurrentFamily(
 				row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 				Collections.unmodifiableSet(StringUtils.commaDelimitedListToSet(row.getString(5))),
 				row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant(), row.getBoolean(7),
-				AccountStore.account(row, 8)), refreshToken);
+				AccountStore.account(row, 8)), RefreshTokenFamilies.hash(refreshToken), refreshToken);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
@@ -145,8 +194,10 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			values.add(all.get(COLUMN_NAMES.indexOf(column)));
 		}
 		OAuth2RefreshToken refreshToken = rotated.getRefreshToken().getToken();
+		OAuth2AccessToken accessToken = rotated.getAccessToken().getToken();
 		values.addAll(List.of(rotated.getId(), presented, RefreshTokenFamilies.hash(refreshToken.getTokenValue()),
-				Timestamp.from(refreshToken.getIssuedAt())));
+				Timestamp.from(refreshToken.getIssuedAt()), RefreshTokenFamilies.hash(accessToken.getTokenValue()),
+				Timestamp.from(accessToken.getIssuedAt())));
 		values.addAll(event);
 		Integer touched = getJdbcOperations().query(ROTATE, new Setter(values.toArray()),
 				result -> result.next() ? result.getInt(1) : 0);

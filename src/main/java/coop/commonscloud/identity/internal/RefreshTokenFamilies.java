@@ -23,7 +23,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 /**
  * Refresh-token rotation with reuse detection. Every authorization is one family: each refresh
  * replaces its refresh token (Spring Authorization Server with {@code reuseRefreshTokens=false}),
- * and every refresh and ID token ever issued is remembered by its SHA-256. A refresh token that is no longer the
+ * and every refresh and ID token ever issued is remembered by its SHA-256 (access tokens too: it is how they are found,
+ * see {@link JdbcAuthorizations#findByToken}). A refresh token that is no longer the
  * family's current one but was issued in it means the family leaked: the whole family is revoked,
  * including the newest refresh token and the access tokens, and the error says so.
  */
@@ -47,13 +48,14 @@ class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		delegate.save(authorization);
-		List<Issued> issued = new ArrayList<>(2);
+		List<Issued> issued = new ArrayList<>(3);
+		remember(authorization.getAccessToken(), "ACCESS", issued);
 		remember(authorization.getRefreshToken(), "REFRESH", issued);
 		remember(authorization.getToken(OidcIdToken.class), "ID", issued);
 		if (issued.isEmpty()) {
 			return;
 		}
-		// one statement for both tokens of a grant
+		// one statement for the tokens of a grant
 		StringBuilder sql = new StringBuilder("insert into issued_token (token_hash, kind, authorization_id, issued_at) values ");
 		for (int i = 0; i < issued.size(); i++) {
 			sql.append(i == 0 ? "" : ", ").append("(:hash").append(i).append(", :kind").append(i).append(", :family, :issuedAt")

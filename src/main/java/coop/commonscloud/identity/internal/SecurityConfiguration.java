@@ -2,16 +2,20 @@ package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.parameters.PlatformParameters;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,6 +46,34 @@ class SecurityConfiguration {
 	 * Argon2id with the region's parameters (seeded at OWASP's minimum: m = 19 MiB, t = 2, p = 1;
 	 * 16-byte salt, 32-byte hash), rehashing at sign-in when they change.
 	 */
+	/**
+	 * No observations of Spring Security's own: with them every filter of every chain (a dozen per request) and every
+	 * authentication is wrapped and timed. {@code http.server.requests} still times each request as a whole.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Spring Security's authentication events, failures only. Nothing here listens for successes, and a token request
+	 * makes two (the client's and the grant's): the sign-in events table is this provider's record of them.
+	 */
+	@Bean
+	AuthenticationEventPublisher authenticationEvents(ApplicationEventPublisher events) {
+		DefaultAuthenticationEventPublisher failures = new DefaultAuthenticationEventPublisher(events);
+		return new AuthenticationEventPublisher() {
+			@Override
+			public void publishAuthenticationSuccess(Authentication authentication) {
+			}
+
+			@Override
+			public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+				failures.publishAuthenticationFailure(exception, authentication);
+			}
+		};
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder(PlatformParameters parameters) {
 		return new RegionArgon2(parameters);
