@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -27,10 +29,11 @@ import org.springframework.util.StringUtils;
 /**
  * Spring Authorization Server's JDBC authorization service, saving without reading first: its own
  * {@code save} loads and deserializes the whole authorization again only to choose between UPDATE and
- * INSERT, which on a refresh grant doubled the JSON work. Here an UPDATE by id runs first and an INSERT
- * only when it touched no row. Rows are read by {@link ParsedAttributes}; when the attributes are the
- * very ones it read for that id (a refresh grant), the UPDATE leaves that column alone instead of
- * serializing the principal and authorization request again. Same table, same columns, same JSON.
+ * INSERT, which on a refresh grant doubled the JSON work. Here one statement inserts the row or updates it
+ * ({@code on conflict}), and remembers the hashes of the tokens it holds in {@code issued_token}. Rows are read by
+ * {@link ParsedAttributes}; when the attributes are the very ones it read for that id (a refresh grant Spring
+ * Authorization Server's own provider makes), an UPDATE leaves that column alone instead of serializing the
+ * principal and authorization request again. Same table, same columns, same JSON.
  *
  * <p>Access and refresh tokens are found through their hashes in {@code issued_token}, not by their values: see
  * {@link #findByToken}.
@@ -50,13 +53,16 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ "user_code_value, user_code_issued_at, user_code_expires_at, user_code_metadata, "
 			+ "device_code_value, device_code_issued_at, device_code_expires_at, device_code_metadata";
 
-	private static final String UPDATE = "update oauth2_authorization set "
-			+ String.join(" = ?, ", COLUMNS.split(", ")) + " = ? where id = ?";
-
 	/** The same, leaving the attributes column as it is (unchanged since read: no JSON written, no TOAST rewritten). */
 	private static final String UPDATE_KEEPING_ATTRIBUTES = "update oauth2_authorization set "
 			+ String.join(" = ?, ", Arrays.stream(COLUMNS.split(", ")).filter(column -> !column.equals("attributes")).toList())
-			+ " = ? where id = ?";
+			+ " = ? where id = ? returning id";
+
+	/** A new row, or every column of an existing one. */
+	private static final String UPSERT = "insert into oauth2_authorization (" + COLUMNS + ", id) values ("
+			+ "?, ".repeat(COLUMNS.split(", ").length) + "?) on conflict (id) do update set "
+			+ String.join(", ", Arrays.stream(COLUMNS.split(", ")).map(column -> column + " = excluded." + column).toList())
+			+ " returning id";
 
 	private static final List<String> COLUMN_NAMES = Arrays.asList(COLUMNS.split(", "));
 
@@ -94,9 +100,6 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ "recorded as (" + SignInEvents.insertFrom("rotated") + ") "
 			+ "select count(*) from rotated";
 
-	private static final String INSERT = "insert into oauth2_authorization (" + COLUMNS + ", id) values ("
-			+ "?, ".repeat(COLUMNS.split(", ").length) + "?)";
-
 	private final ParsedAttributes rows;
 
 	JdbcAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
@@ -107,18 +110,61 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		List<Object> issued = issued(authorization);
 		if (rows.unchangedSinceRead(authorization)) {
 			// a refresh grant: the attributes are the ones just read, so neither serialize nor rewrite them
-			List<SqlParameterValue> parameters = parameters(OAuth2Authorization.from(authorization)
-					.attributes(Map::clear).build());
+			List<Object> parameters = new ArrayList<>(parameters(OAuth2Authorization.from(authorization)
+					.attributes(Map::clear).build()));
 			parameters.remove(ATTRIBUTES);
-			if (getJdbcOperations().update(UPDATE_KEEPING_ATTRIBUTES, new Setter(parameters.toArray())) > 0) {
+			parameters.addAll(issued);
+			if (saved(UPDATE_KEEPING_ATTRIBUTES, issued, parameters) > 0) {
 				return;
 			}
 		}
-		Setter values = new Setter(parameters(authorization).toArray());
-		if (getJdbcOperations().update(UPDATE, values) == 0) {
-			getJdbcOperations().update(INSERT, values);
+		List<Object> parameters = new ArrayList<>(parameters(authorization));
+		parameters.addAll(issued);
+		saved(UPSERT, issued, parameters);
+	}
+
+	/**
+	 * Runs {@code save} (a statement returning the row's id) and, in the same statement, remembers the hashes of the
+	 * tokens issued with it ({@link #issued}, bound after the row's values): one round trip. Answers the rows saved.
+	 */
+	private int saved(String save, List<Object> issued, List<Object> parameters) {
+		StringBuilder sql = new StringBuilder("with saved as (").append(save).append(")");
+		if (!issued.isEmpty()) {
+			sql.append(", remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) ")
+					.append("select v.hash, v.kind, saved.id, v.issued_at from saved, (values ");
+			for (int i = 0; i < issued.size() / 3; i++) {
+				sql.append(i == 0 ? "" : ", ").append("(?::bytea, ?::text, ?::timestamptz)");
+			}
+			sql.append(") v (hash, kind, issued_at) on conflict do nothing)");
+		}
+		sql.append(" select count(*) from saved");
+		Integer saved = getJdbcOperations().query(sql.toString(), new Setter(parameters.toArray()),
+				result -> result.next() ? result.getInt(1) : 0);
+		return saved == null ? 0 : saved;
+	}
+
+	/**
+	 * The hash, kind and issue time of each token an authorization holds that is looked up by hash (its access and
+	 * refresh tokens, see {@link #findByToken}; its ID token, for logout hints after a refresh replaced it), three
+	 * values a token. Tokens remembered before are skipped by the insert.
+	 */
+	private static List<Object> issued(OAuth2Authorization authorization) {
+		List<Object> issued = new ArrayList<>(9);
+		remember(authorization.getAccessToken(), "ACCESS", issued);
+		remember(authorization.getRefreshToken(), "REFRESH", issued);
+		remember(authorization.getToken(OidcIdToken.class), "ID", issued);
+		return issued;
+	}
+
+	private static void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, List<Object> into) {
+		if (issued != null) {
+			OAuth2Token token = issued.getToken();
+			into.add(RefreshTokenFamilies.hash(token.getTokenValue()));
+			into.add(kind);
+			into.add(Timestamp.from(token.getIssuedAt() == null ? Instant.now() : token.getIssuedAt()));
 		}
 	}
 

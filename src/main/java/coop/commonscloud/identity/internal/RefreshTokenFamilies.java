@@ -3,18 +3,12 @@ package coop.commonscloud.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.OAuth2Token;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
@@ -45,40 +39,10 @@ class RefreshTokenFamilies implements OAuth2AuthorizationService {
 		return delegate;
 	}
 
+	/** Saves the authorization, and remembers the hashes of its tokens in the same statement (see {@link JdbcAuthorizations}). */
 	@Override
 	public void save(OAuth2Authorization authorization) {
 		delegate.save(authorization);
-		List<Issued> issued = new ArrayList<>(3);
-		remember(authorization.getAccessToken(), "ACCESS", issued);
-		remember(authorization.getRefreshToken(), "REFRESH", issued);
-		remember(authorization.getToken(OidcIdToken.class), "ID", issued);
-		if (issued.isEmpty()) {
-			return;
-		}
-		// one statement for the tokens of a grant
-		StringBuilder sql = new StringBuilder("insert into issued_token (token_hash, kind, authorization_id, issued_at) values ");
-		for (int i = 0; i < issued.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("(:hash").append(i).append(", :kind").append(i).append(", :family, :issuedAt")
-					.append(i).append(")");
-		}
-		JdbcClient.StatementSpec insert = jdbc.sql(sql.append(" on conflict do nothing").toString())
-				.param("family", authorization.getId());
-		for (int i = 0; i < issued.size(); i++) {
-			insert = insert.param("hash" + i, issued.get(i).hash()).param("kind" + i, issued.get(i).kind())
-					.param("issuedAt" + i, issued.get(i).at());
-		}
-		insert.update();
-	}
-
-	private record Issued(byte[] hash, String kind, Timestamp at) {
-	}
-
-	private static void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, List<Issued> into) {
-		if (issued != null) {
-			OAuth2Token token = issued.getToken();
-			into.add(new Issued(hash(token.getTokenValue()), kind,
-					Timestamp.from(token.getIssuedAt() == null ? Instant.now() : token.getIssuedAt())));
-		}
 	}
 
 	private String familyOf(String token, String kind) {
