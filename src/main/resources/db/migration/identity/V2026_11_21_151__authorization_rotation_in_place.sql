@@ -5,7 +5,8 @@
 -- Now the two rotating values are found through issued_token (by SHA-256, as refresh and ID tokens
 -- already were), so their hash indexes go, and the update changes no indexed column. The values a
 -- family keeps from its sign-in (the principal and request, the ID token and its claims) are stored
--- out of line, uncompressed: a row is about 1.7 kB, and a page filled to half leaves room for the
+-- out of line, uncompressed (PostgreSQL moves them out until a row fits its 2 kB target), and a
+-- page filled to half leaves room for the
 -- new version beside the old one. PostgreSQL then updates in place (a heap-only tuple): no index
 -- entry written, and the old version pruned from the page on a later visit instead of by VACUUM.
 
