@@ -44,20 +44,20 @@ class AccountStore {
 	}
 
 	Optional<StoredAccount> findByUsername(String username) {
-		return jdbc.sql("select * from account where username_canonical = :canonical "
+		return jdbc.sql("select " + COLUMNS + ", a.password_hash from account a where username_canonical = :canonical "
 				+ "or (username_canonical is null and lower(username) = lower(:username))")
 				.param("canonical", Username.canonical(username))
 				.param("username", username)
-				.query((rs, n) -> new StoredAccount(account(rs), rs.getString("password_hash")))
+				.query((rs, n) -> new StoredAccount(account(rs), rs.getString(JOINED_COLUMNS.length + 1)))
 				.optional();
 	}
 
 	Optional<Account> findById(UUID id) {
-		return jdbc.sql("select * from account where id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
+		return jdbc.sql("select " + COLUMNS + " from account a where id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
 	}
 
 	Optional<Account> findByEmail(String email) {
-		return jdbc.sql("select * from account where lower(email) = lower(:email)").param("email", email)
+		return jdbc.sql("select " + COLUMNS + " from account a where lower(email) = lower(:email)").param("email", email)
 				.query((rs, n) -> account(rs)).optional();
 	}
 
@@ -97,7 +97,7 @@ class AccountStore {
 	}
 
 	List<Account> adminsOf(UUID partnerId) {
-		return jdbc.sql("select * from account where partner_id = :partner order by username")
+		return jdbc.sql("select " + COLUMNS + " from account a where partner_id = :partner order by username")
 				.param("partner", partnerId)
 				.query((rs, n) -> account(rs))
 				.list();
@@ -121,6 +121,9 @@ class AccountStore {
 	private static final String[] JOINED_COLUMNS = {"id", "username", "display_name", "role", "partner_id", "created_at",
 			"email", "email_verified", "status"};
 
+	/** The account's columns, as this store's own queries select them (table alias {@code a}). */
+	private static final String COLUMNS = columns("a");
+
 	/** The account in the columns from {@code first} on, selected as {@link #columns} names them; null when absent (outer join). */
 	static Account account(ResultSet rs, int first) throws SQLException {
 		UUID id = rs.getObject(first, UUID.class);
@@ -133,9 +136,6 @@ class AccountStore {
 	}
 
 	private static Account account(ResultSet rs) throws SQLException {
-		return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-				Role.valueOf(rs.getString("role")), rs.getObject("partner_id", UUID.class),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("email"), rs.getBoolean("email_verified"),
-				AccountStatus.valueOf(rs.getString("status")));
+		return account(rs, 1);
 	}
 }
