@@ -15,8 +15,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -86,19 +84,15 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ "where a.id = (select authorization_id from issued_token where token_hash = ? and kind = 'REFRESH') "
 			+ "and a.refresh_token_value = ?";
 
+	/** Replaces the access and refresh tokens of a family, only if the refresh token presented is still its current one. */
+	private static final String ROTATE = "update oauth2_authorization set " + String.join(" = ?, ", ROTATED_COLUMNS)
+			+ " = ? where id = ? and refresh_token_value = ? returning id";
+
 	/**
-	 * Replaces the access and refresh tokens of a family, only if the refresh token presented is still its current
-	 * one, remembers the new refresh token's hash for reuse detection, and records the grant's sign-in event: one
-	 * statement, one round trip.
+	 * The rotation with, in the same statement (one round trip), the hashes of the new access and refresh tokens
+	 * remembered and the grant's sign-in event recorded.
 	 */
-	private static final String ROTATE = "with rotated as (update oauth2_authorization set "
-			+ String.join(" = ?, ", ROTATED_COLUMNS) + " = ? where id = ? and refresh_token_value = ? returning id), "
-			+ "remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) "
-			+ "select ?::bytea, 'REFRESH', id, ?::timestamptz from rotated "
-			+ "union all select ?::bytea, 'ACCESS', id, ?::timestamptz from rotated "
-			+ "on conflict do nothing), "
-			+ "recorded as (" + SignInEvents.insertFrom("rotated") + ") "
-			+ "select count(*) from rotated";
+	private static final String ROTATION = statement(ROTATE, 2, SignInEvents.insertFrom("saved"));
 
 	private final ParsedAttributes rows;
 
@@ -131,17 +125,33 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * tokens issued with it ({@link #issued}, bound after the row's values): one round trip. Answers the rows saved.
 	 */
 	private int saved(String save, List<Object> issued, List<Object> parameters) {
+		return run(statement(save, issued.size() / 3, null), parameters);
+	}
+
+	/**
+	 * {@code save} (a statement returning the row's id) with, in the same statement, the insert of {@code tokens}
+	 * issued tokens' hashes (three values a token, {@link #issued}, bound after those of {@code save}) and, when
+	 * given, {@code also} (a further insert, from the rows saved, bound last).
+	 */
+	private static String statement(String save, int tokens, String also) {
 		StringBuilder sql = new StringBuilder("with saved as (").append(save).append(")");
-		if (!issued.isEmpty()) {
+		if (tokens > 0) {
 			sql.append(", remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) ")
 					.append("select v.hash, v.kind, saved.id, v.issued_at from saved, (values ");
-			for (int i = 0; i < issued.size() / 3; i++) {
+			for (int i = 0; i < tokens; i++) {
 				sql.append(i == 0 ? "" : ", ").append("(?::bytea, ?::text, ?::timestamptz)");
 			}
 			sql.append(") v (hash, kind, issued_at) on conflict do nothing)");
 		}
-		sql.append(" select count(*) from saved");
-		Integer saved = getJdbcOperations().query(sql.toString(), new Setter(parameters.toArray()),
+		if (also != null) {
+			sql.append(", also as (").append(also).append(")");
+		}
+		return sql.append(" select count(*) from saved").toString();
+	}
+
+	/** Runs a {@link #statement}; answers the rows saved. */
+	private int run(String statement, List<Object> parameters) {
+		Integer saved = getJdbcOperations().query(statement, new Setter(parameters.toArray()),
 				result -> result.next() ? result.getInt(1) : 0);
 		return saved == null ? 0 : saved;
 	}
@@ -239,15 +249,13 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		for (String column : ROTATED_COLUMNS) {
 			values.add(all.get(COLUMN_NAMES.indexOf(column)));
 		}
-		OAuth2RefreshToken refreshToken = rotated.getRefreshToken().getToken();
-		OAuth2AccessToken accessToken = rotated.getAccessToken().getToken();
-		values.addAll(List.of(rotated.getId(), presented, RefreshTokenFamilies.hash(refreshToken.getTokenValue()),
-				Timestamp.from(refreshToken.getIssuedAt()), RefreshTokenFamilies.hash(accessToken.getTokenValue()),
-				Timestamp.from(accessToken.getIssuedAt())));
+		values.add(rotated.getId());
+		values.add(presented);
+		List<Object> issued = issued(rotated);
+		Assert.state(issued.size() == 6, "a rotation holds exactly a new access and a new refresh token");
+		values.addAll(issued);
 		values.addAll(event);
-		Integer touched = getJdbcOperations().query(ROTATE, new Setter(values.toArray()),
-				result -> result.next() ? result.getInt(1) : 0);
-		return touched != null && touched > 0;
+		return run(ROTATION, values) > 0;
 	}
 
 	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */
