@@ -22,6 +22,13 @@ class ApplicationStartsTests {
 	}
 
 	@Test
+	void the_platform_reaches_its_embedded_postgresql_over_the_unix_domain_socket() {
+		// a connection through a Unix-domain socket has no client address; one over TCP on loopback has 127.0.0.1 or ::1
+		Boolean overSocket = jdbc.sql("select inet_client_addr() is null").query(Boolean.class).single();
+		assertThat(overSocket).isTrue();
+	}
+
+	@Test
 	void the_bootstrap_steward_exists() {
 		String role = jdbc.sql("select role from account where username = 'admin'").query(String.class).single();
 		assertThat(role).isEqualTo("STEWARD");

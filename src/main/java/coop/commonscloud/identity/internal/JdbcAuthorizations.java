@@ -90,9 +90,23 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 
 	/**
 	 * The rotation with, in the same statement (one round trip), the hashes of the new access and refresh tokens
-	 * remembered and the grant's sign-in event recorded.
+	 * remembered and the grant's sign-in event recorded. Both tokens were made for this grant (256 random bits in the
+	 * refresh token, a fresh {@code jti} in the access token), so their hashes are inserted plainly: no
+	 * {@code on conflict} arbiter, whose speculative insertion costs a second search of the index.
 	 */
-	private static final String ROTATION = statement(ROTATE, 2, SignInEvents.insertFrom("saved"));
+	private static final String ROTATION = statement(ROTATE, 2, false, SignInEvents.insertFrom("saved"));
+
+	/**
+	 * The same rotation for a family remembered from this provider's own last rotation of it instead of read
+	 * ({@link RefreshGrants}): it also requires, in the same statement, what the read would have shown, namely that the
+	 * refresh token is neither revoked nor expired and that the account it was issued to is still active.
+	 */
+	private static final String ROTATION_RECHECKED = statement(ROTATE.replace(" returning id",
+			" and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
+					+ " and not coalesce((refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false)"
+					+ " and exists (select 1 from account p where lower(p.username) = lower(oauth2_authorization.principal_name)"
+					+ " and p.username = oauth2_authorization.principal_name and p.status = 'ACTIVE') returning id"),
+			2, false, SignInEvents.insertFrom("saved"));
 
 	private final ParsedAttributes rows;
 
@@ -125,15 +139,16 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * tokens issued with it ({@link #issued}, bound after the row's values): one round trip. Answers the rows saved.
 	 */
 	private int saved(String save, List<Object> issued, List<Object> parameters) {
-		return run(statement(save, issued.size() / 3, null), parameters);
+		return run(statement(save, issued.size() / 3, true, null), parameters);
 	}
 
 	/**
 	 * {@code save} (a statement returning the row's id) with, in the same statement, the insert of {@code tokens}
-	 * issued tokens' hashes (three values a token, {@link #issued}, bound after those of {@code save}) and, when
-	 * given, {@code also} (a further insert, from the rows saved, bound last).
+	 * issued tokens' hashes (three values a token, {@link #issued}, bound after those of {@code save}; skipping hashes
+	 * remembered before when {@code seenBefore}, as a saved row may hold tokens saved with it earlier) and, when given,
+	 * {@code also} (a further insert, from the rows saved, bound last).
 	 */
-	private static String statement(String save, int tokens, String also) {
+	private static String statement(String save, int tokens, boolean seenBefore, String also) {
 		StringBuilder sql = new StringBuilder("with saved as (").append(save).append(")");
 		if (tokens > 0) {
 			sql.append(", remembered as (insert into issued_token (token_hash, kind, authorization_id, issued_at) ")
@@ -141,7 +156,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			for (int i = 0; i < tokens; i++) {
 				sql.append(i == 0 ? "" : ", ").append("(?::bytea, ?::text, ?::timestamptz)");
 			}
-			sql.append(") v (hash, kind, issued_at) on conflict do nothing)");
+			sql.append(") v (hash, kind, issued_at)").append(seenBefore ? " on conflict do nothing)" : ")");
 		}
 		if (also != null) {
 			sql.append(", also as (").append(also).append(")");
@@ -241,9 +256,10 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * over the family's current ones, written as Spring Authorization Server writes them, if {@code presented} is
 	 * still the family's refresh token, and with them the grant's sign-in event (its values as
 	 * {@link SignInEvents#values} gives them). Answers false when it is not: another grant rotated it meanwhile, and
-	 * nothing was written.
+	 * nothing was written. With {@code recheck} (a family remembered, not read), also only if the refresh token is
+	 * not revoked or expired and the account is active ({@link #ROTATION_RECHECKED}).
 	 */
-	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event) {
+	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event, boolean recheck) {
 		List<SqlParameterValue> all = parameters(rotated);
 		List<Object> values = new ArrayList<>();
 		for (String column : ROTATED_COLUMNS) {
@@ -255,7 +271,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		Assert.state(issued.size() == 6, "a rotation holds exactly a new access and a new refresh token");
 		values.addAll(issued);
 		values.addAll(event);
-		return run(ROTATION, values) > 0;
+		return run(recheck ? ROTATION_RECHECKED : ROTATION, values) > 0;
 	}
 
 	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */

@@ -4,7 +4,11 @@ import coop.commonscloud.identity.internal.JdbcAuthorizations.CurrentFamily;
 import coop.commonscloud.identity.internal.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.SignInEvents.SignInEvent;
 import jakarta.servlet.http.HttpServletRequest;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +67,17 @@ final class RefreshGrants implements AuthenticationProvider {
 	private final AuthenticationProvider standard;
 	private final SignInEvents events;
 
+	/**
+	 * The families this provider rotated last, under their new refresh tokens: what the family read would show for
+	 * them, which the next grant's rotation rechecks instead (see {@link #authenticate}). Bounded in size and age; a
+	 * family not found here (rotated by another instance, or forgotten) is read.
+	 */
+	private final Cache<String, CurrentFamily> rotatedHere = Caffeine.newBuilder()
+			.maximumSize(REMEMBERED_FAMILIES).expireAfterWrite(Duration.ofHours(1)).build();
+
+	/** A few megabytes at most: each entry holds a family's identifiers, scopes and account. */
+	static final int REMEMBERED_FAMILIES = 10_000;
+
 	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
 			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard,
 			SignInEvents events) {
@@ -87,6 +102,16 @@ final class RefreshGrants implements AuthenticationProvider {
 				|| client.getTokenSettings().isReuseRefreshTokens()) {
 			return standard.authenticate(authentication);
 		}
+		String presented = remembered(grant.getRefreshToken());
+		CurrentFamily remembered = rotatedHere.asMap().remove(presented);
+		if (remembered != null) {
+			Authentication granted = grant(grant, clientPrincipal, remembered, true);
+			if (granted != null) {
+				return granted;
+			}
+			// the family changed since this provider last rotated it (revoked, expired, its account no longer active,
+			// or rotated since): read it, and answer as for any other family
+		}
 		CurrentFamily family = families.currentFamily(grant.getRefreshToken());
 		if (family == null) {
 			// not current anywhere: a rotated-out token revokes its family and is refused with the reason
@@ -96,6 +121,16 @@ final class RefreshGrants implements AuthenticationProvider {
 		if (!AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(family.grantType())) {
 			return standard.authenticate(authentication);
 		}
+		return grant(grant, clientPrincipal, family, false);
+	}
+
+	/**
+	 * Checks the grant against {@code family} and rotates its tokens. A family {@code remembered} from this provider's
+	 * own last rotation is rechecked by the rotation itself, and null answered when that finds it changed.
+	 */
+	private Authentication grant(OAuth2RefreshTokenAuthenticationToken grant, OAuth2ClientAuthenticationToken clientPrincipal,
+			CurrentFamily family, boolean remembered) {
+		RegisteredClient client = clientPrincipal.getRegisteredClient();
 		if (client.getId() == null || !client.getId().equals(family.registeredClientId())) {
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
@@ -158,15 +193,27 @@ final class RefreshGrants implements AuthenticationProvider {
 		List<Object> event = events.values(new SignInEvent(Kind.REFRESH,
 				request == null ? null : (UUID) request.getAttribute(TokenClaims.GRANTED_ACCOUNT), null,
 				client.getClientId(), true, TokenGrantEvents.GRANTED, request == null ? null : request.getRemoteAddr()));
-		if (!families.rotate(rotated, grant.getRefreshToken(), event)) {
+		if (!families.rotate(rotated, grant.getRefreshToken(), event, remembered)) {
+			if (remembered) {
+				return null;
+			}
 			// another grant rotated this token since it was read: presenting it again is reuse
 			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
+		// what a read of the family would show for the new refresh token, so that its grant need not read
+		rotatedHere.put(remembered(refreshToken.getTokenValue()), new CurrentFamily(family.id(),
+				family.registeredClientId(), family.principalName(), family.grantType(), family.authorizedScopes(),
+				refreshToken.getExpiresAt(), false, family.account()));
 		if (request != null) {
 			request.setAttribute(TokenGrantEvents.RECORDED, Boolean.TRUE);
 		}
 		return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken, Map.of());
+	}
+
+	/** The key a refresh token is remembered under: its SHA-256, so that no token lies in memory. */
+	private static String remembered(String refreshToken) {
+		return Base64.getEncoder().encodeToString(RefreshTokenFamilies.hash(refreshToken));
 	}
 
 	private static HttpServletRequest currentRequest() {

@@ -122,6 +122,70 @@ class RefreshGrantTests {
 		assertThat((String) JsonPath.read(revoked.body(), "$.error")).isEqualTo("invalid_grant");
 	}
 
+	/** A refresh of the family, which must succeed; answers its new refresh token. */
+	private String refreshed(String refreshToken) {
+		HttpResponse<String> refreshed = flow.refresh(service, refreshToken);
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		return JsonPath.read(refreshed.body(), "$.refresh_token");
+	}
+
+	private long familyReads() {
+		// the family read finds the presented token's hash through issued_token's primary key; a rotation only inserts
+		return jdbc.sql("select idx_scan from pg_stat_user_indexes where indexrelname = 'issued_token_pkey'")
+				.query(Long.class).single();
+	}
+
+	@Test
+	void a_family_this_provider_rotated_is_not_read_again_for_its_next_refresh() throws InterruptedException {
+		String refreshToken = refreshed((String) signedIn.get("refresh_token"));
+		int refreshes = 20;
+		// each server process reports its index scans to the statistics within seconds of going idle
+		Thread.sleep(1500);
+		long before = familyReads();
+		for (int i = 0; i < refreshes; i++) {
+			refreshToken = refreshed(refreshToken);
+		}
+		Thread.sleep(1500);
+		// had each grant read its family, the counter would have grown by at least 20 (other tests' reads only add)
+		assertThat(familyReads() - before).isLessThan(refreshes / 2);
+		assertThat(jdbc.sql("select count(*) from sign_in_event where kind = 'REFRESH' and succeeded and account_id = :id")
+				.param("id", java.util.UUID.fromString(accountId)).query(Long.class).single()).isEqualTo(refreshes + 1);
+	}
+
+	@Test
+	void a_family_rotated_here_is_still_refused_once_revoked_expired_or_its_account_suspended() {
+		// each family is refreshed once first, so that its next grant finds it remembered rather than read
+		String revokedToken = refreshed((String) signedIn.get("refresh_token"));
+		assertThat(region.clientPost("/oauth2/revoke", service, Map.of("token", revokedToken,
+				"token_type_hint", "refresh_token")).statusCode()).isEqualTo(200);
+		HttpResponse<String> revoked = flow.refresh(service, revokedToken);
+		assertThat(revoked.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(revoked.body(), "$.error")).isEqualTo("invalid_grant");
+
+		String expiringToken = refreshed(signIn());
+		jdbc.sql("update oauth2_authorization set refresh_token_expires_at = now() - interval '1 second' "
+				+ "where refresh_token_value = :token").param("token", expiringToken).update();
+		HttpResponse<String> expired = flow.refresh(service, expiringToken);
+		assertThat(expired.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(expired.body(), "$.error")).isEqualTo("invalid_grant");
+
+		String suspendedToken = refreshed(signIn());
+		HttpResponse<String> suspension = region.asSteward("PUT", "/api/accounts/" + accountId + "/status",
+				"{\"status\":\"SUSPENDED\"}");
+		assertThat(suspension.statusCode()).as(suspension.body()).isEqualTo(200);
+		HttpResponse<String> suspended = flow.refresh(service, suspendedToken);
+		assertThat(suspended.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(suspended.body(), "$.error_description")).contains("suspended");
+	}
+
+	private String signIn() {
+		Pkce pkce = Pkce.fresh();
+		HttpResponse<String> tokens = flow.exchange(service, flow.code(new Browser(), service, pkce, username),
+				AuthorizationCodeFlow.REDIRECT, pkce.verifier());
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		return JsonPath.read(tokens.body(), "$.refresh_token");
+	}
+
 	@Test
 	void an_expired_refresh_token_is_refused() {
 		jdbc.sql("update oauth2_authorization set refresh_token_expires_at = now() - interval '1 second' "
