@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -89,24 +90,30 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			+ " = ? where id = ? and refresh_token_value = ? returning id";
 
 	/**
-	 * The rotation with, in the same statement (one round trip), the hashes of the new access and refresh tokens
-	 * remembered and the grant's sign-in event recorded. Both tokens were made for this grant (256 random bits in the
-	 * refresh token, a fresh {@code jti} in the access token), so their hashes are inserted plainly: no
-	 * {@code on conflict} arbiter, whose speculative insertion costs a second search of the index.
+	 * The rotation with, in the same statement (one round trip), the hashes of the new tokens that are found by hash
+	 * remembered (the refresh token; the access token too unless its {@code jti} names the family, see
+	 * {@link #issued}) and the grant's sign-in event recorded: {@code [tokens - 1]}. Both tokens were made for this
+	 * grant (256 random bits in the refresh token, fresh random bits in the access token's {@code jti}), so their
+	 * hashes are inserted plainly: no {@code on conflict} arbiter, whose speculative insertion costs a second search
+	 * of the index.
 	 */
-	private static final String ROTATION = statement(ROTATE, 2, false, SignInEvents.insertFrom("saved"));
+	private static final String[] ROTATION = {statement(ROTATE, 1, false, SignInEvents.insertFrom("saved")),
+			statement(ROTATE, 2, false, SignInEvents.insertFrom("saved"))};
 
 	/**
-	 * The same rotation for a family remembered from this provider's own last rotation of it instead of read
-	 * ({@link RefreshGrants}): it also requires, in the same statement, what the read would have shown, namely that the
-	 * refresh token is neither revoked nor expired and that the account it was issued to is still active.
+	 * The same rotations for a family remembered from this provider's own last rotation of it instead of read
+	 * ({@link RefreshGrants}): they also require, in the same statement, what the read would have shown, namely that
+	 * the refresh token is neither revoked nor expired and that the account it was issued to is still active.
 	 */
-	private static final String ROTATION_RECHECKED = statement(ROTATE.replace(" returning id",
+	private static final String ROTATE_RECHECKED = ROTATE.replace(" returning id",
 			" and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
 					+ " and not coalesce((refresh_token_metadata::jsonb ->> 'metadata.token.invalidated')::boolean, false)"
 					+ " and exists (select 1 from account p where lower(p.username) = lower(oauth2_authorization.principal_name)"
-					+ " and p.username = oauth2_authorization.principal_name and p.status = 'ACTIVE') returning id"),
-			2, false, SignInEvents.insertFrom("saved"));
+					+ " and p.username = oauth2_authorization.principal_name and p.status = 'ACTIVE') returning id");
+
+	private static final String[] ROTATION_RECHECKED = {
+			statement(ROTATE_RECHECKED, 1, false, SignInEvents.insertFrom("saved")),
+			statement(ROTATE_RECHECKED, 2, false, SignInEvents.insertFrom("saved"))};
 
 	private final ParsedAttributes rows;
 
@@ -178,7 +185,11 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 */
 	private static List<Object> issued(OAuth2Authorization authorization) {
 		List<Object> issued = new ArrayList<>(9);
-		remember(authorization.getAccessToken(), "ACCESS", issued);
+		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
+		if (access != null && !authorization.getId().equals(TokenClaims.familyNamedBy(access.getClaims()))) {
+			// a machine's token (or another format): found by its hash. A person's names its family in its jti.
+			remember(access, "ACCESS", issued);
+		}
 		remember(authorization.getRefreshToken(), "REFRESH", issued);
 		remember(authorization.getToken(OidcIdToken.class), "ID", issued);
 		return issued;
@@ -220,7 +231,9 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 			return found != null ? found : findByToken(token, OAuth2TokenType.REFRESH_TOKEN);
 		}
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)) {
-			return load(BY_ISSUED + "access_token_value = ?", RefreshTokenFamilies.hash(token), "ACCESS", token);
+			String family = TokenClaims.familyNamedBy(token);
+			return family != null ? load(LOAD + "id = ? and access_token_value = ?", family, token)
+					: load(BY_ISSUED + "access_token_value = ?", RefreshTokenFamilies.hash(token), "ACCESS", token);
 		}
 		if (OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
 			return load(BY_ISSUED + "refresh_token_value = ?", RefreshTokenFamilies.hash(token), "REFRESH", token);
@@ -268,10 +281,11 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		values.add(rotated.getId());
 		values.add(presented);
 		List<Object> issued = issued(rotated);
-		Assert.state(issued.size() == 6, "a rotation holds exactly a new access and a new refresh token");
+		int tokens = issued.size() / 3;
+		Assert.state(tokens == 1 || tokens == 2, "a rotation holds a new refresh token and a new access token");
 		values.addAll(issued);
 		values.addAll(event);
-		return run(recheck ? ROTATION_RECHECKED : ROTATION, values) > 0;
+		return run((recheck ? ROTATION_RECHECKED : ROTATION)[tokens - 1], values) > 0;
 	}
 
 	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */

@@ -153,13 +153,21 @@ final class RefreshGrants implements AuthenticationProvider {
 		// with the family
 		TokenClaims.known(family.account());
 		Authentication person = UsernamePasswordAuthenticationToken.authenticated(family.principalName(), null, List.of());
+		// the family as far as token generation needs it: its id, which the access token's jti names (TokenClaims)
+		OAuth2Authorization current = OAuth2Authorization.withRegisteredClient(client)
+				.id(family.id())
+				.principalName(family.principalName())
+				.authorizationGrantType(new AuthorizationGrantType(family.grantType()))
+				.authorizedScopes(family.authorizedScopes())
+				.build();
 		DefaultOAuth2TokenContext.Builder context = DefaultOAuth2TokenContext.builder()
 				.registeredClient(client)
 				.principal(person)
 				.authorizationServerContext(AuthorizationServerContextHolder.getContext())
 				.authorizedScopes(scopes)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-				.authorizationGrant(grant);
+				.authorizationGrant(grant)
+				.authorization(current);
 		OAuth2TokenGenerator<? extends OAuth2Token> generator = tokens.get();
 		OAuth2TokenContext accessContext = context.tokenType(OAuth2TokenType.ACCESS_TOKEN).build();
 		OAuth2Token generatedAccess = generator.generate(accessContext);
@@ -174,11 +182,7 @@ final class RefreshGrants implements AuthenticationProvider {
 				generatedAccess.getTokenValue(), generatedAccess.getIssuedAt(), generatedAccess.getExpiresAt(), scopes);
 		OAuth2TokenFormat format = client.getTokenSettings().getAccessTokenFormat();
 		// the new tokens with their metadata as Spring Authorization Server keeps them (claims, not invalidated, format)
-		OAuth2Authorization rotated = OAuth2Authorization.withRegisteredClient(client)
-				.id(family.id())
-				.principalName(family.principalName())
-				.authorizationGrantType(new AuthorizationGrantType(family.grantType()))
-				.authorizedScopes(family.authorizedScopes())
+		OAuth2Authorization rotated = OAuth2Authorization.from(current)
 				.token(accessToken, metadata -> {
 					if (generatedAccess instanceof ClaimAccessor claims) {
 						metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims.getClaims());

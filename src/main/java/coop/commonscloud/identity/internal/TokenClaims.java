@@ -1,6 +1,11 @@
 package coop.commonscloud.identity.internal;
 
+import com.nimbusds.jwt.SignedJWT;
 import coop.commonscloud.identity.Account;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Map;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -58,6 +63,41 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 	}
 
+	/** Between the family and the random part of a person's access token's {@code jti}. */
+	private static final char FAMILY_SEPARATOR = '.';
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/**
+	 * A person's access token's {@code jti}: its family's id and 96 random bits, so that the token is found through its
+	 * family's primary key ({@link JdbcAuthorizations#findByToken}), with no hash of it stored. The id names an
+	 * authorization, which no endpoint takes as input; the full token is still compared with the stored one.
+	 */
+	static String accessTokenId(String family) {
+		byte[] random = new byte[12];
+		RANDOM.nextBytes(random);
+		return family + FAMILY_SEPARATOR + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	/** The family an access token's claims name in its {@code jti}, or null (a machine's token, or an older one). */
+	static String familyNamedBy(Map<String, Object> claims) {
+		Object jti = claims == null ? null : claims.get("jti");
+		if (!(jti instanceof String id)) {
+			return null;
+		}
+		int separator = id.lastIndexOf(FAMILY_SEPARATOR);
+		return separator > 0 ? id.substring(0, separator) : null;
+	}
+
+	/** The family a presented access token names, read without checking its signature; null when it names none. */
+	static String familyNamedBy(String accessToken) {
+		try {
+			return familyNamedBy(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaims());
+		} catch (ParseException | RuntimeException notAJwt) {
+			return null;
+		}
+	}
+
 	private static String key(String username) {
 		return TokenClaims.class.getName() + "." + username;
 	}
@@ -78,6 +118,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
 		} else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getClaims().claim("region", claims.region());
+			if (context.getAuthorization() != null) {
+				context.getClaims().id(accessTokenId(context.getAuthorization().getId()));
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package coop.commonscloud.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,13 +60,21 @@ class TokenStorageTests {
 	}
 
 	@Test
-	void tokens_are_found_without_a_type_hint_and_revoked_by_it() {
+	void tokens_are_found_without_a_type_hint_and_revoked_by_it() throws Exception {
 		Map<String, Object> first = signIn();
 		String access = (String) first.get("access_token");
 		String refresh = (String) first.get("refresh_token");
 		assertThat(active(access)).isTrue();
 		assertThat(active(refresh)).isTrue();
 		assertThat(active(access + "x")).isFalse();
+		// a person's access token names its family in its jti, and is found through it; a machine's, by its hash
+		assertThat(SignedJWT.parse(access).getJWTClaimsSet().getJWTID()).startsWith(familyOf(refresh) + ".");
+		HttpResponse<String> machine = region.token(service, Map.of("grant_type", "client_credentials"));
+		assertThat(machine.statusCode()).as(machine.body()).isEqualTo(200);
+		String machineToken = JsonPath.read(machine.body(), "$.access_token");
+		assertThat(active(machineToken)).isTrue();
+		assertThat(jdbc.sql("select count(*) from issued_token where token_hash = :hash and kind = 'ACCESS'")
+				.param("hash", RefreshTokenFamilies.hash(machineToken)).query(Long.class).single()).isOne();
 
 		// revoking the access token, with no hint, leaves the refresh token alone
 		assertThat(region.clientPost("/oauth2/revoke", service, Map.of("token", access)).statusCode()).isEqualTo(200);
@@ -112,7 +121,7 @@ class TokenStorageTests {
 	}
 
 	@Test
-	void what_has_expired_is_forgotten_and_what_is_current_is_kept() {
+	void what_has_expired_is_forgotten_and_what_is_current_is_kept() throws Exception {
 		Map<String, Object> current = signIn();
 		String replacedAccess = (String) current.get("access_token");
 		HttpResponse<String> refreshed = flow.refresh(service, (String) current.get("refresh_token"));
@@ -122,6 +131,14 @@ class TokenStorageTests {
 		String oldFamily = familyOf((String) old.get("refresh_token"));
 		String currentFamily = familyOf(currentRefresh);
 
+		// a person's access tokens name their family in their jti and leave no hash; an access token's hash, as tokens
+		// issued before that left them, is forgotten once it is neither current nor valid
+		assertThat(count("select count(*) from issued_token where authorization_id = :id and kind = 'ACCESS'",
+				currentFamily)).isZero();
+		jdbc.sql("insert into issued_token (token_hash, kind, authorization_id, issued_at) values "
+				+ "(sha256(convert_to(:old, 'UTF8')), 'ACCESS', :id, now()), "
+				+ "(sha256(convert_to(:current, 'UTF8')), 'ACCESS', :id, now())")
+				.param("old", replacedAccess).param("current", currentAccess).param("id", currentFamily).update();
 		// both families' tokens were issued two hours ago; the old family's also expired then
 		jdbc.sql("update issued_token set issued_at = now() - interval '2 hours' where authorization_id in (:a, :b)")
 				.param("a", oldFamily).param("b", currentFamily).update();
@@ -135,7 +152,8 @@ class TokenStorageTests {
 		assertThat(count("select count(*) from oauth2_authorization where id = :id", oldFamily)).isZero();
 		assertThat(count("select count(*) from issued_token where authorization_id = :id", oldFamily)).isZero();
 		assertThat(count("select count(*) from oauth2_authorization where id = :id", currentFamily)).isOne();
-		// the replaced access token's hash is gone, the current one's and every refresh token's kept
+		// the replaced access token's hash is gone, the current one's and every refresh token's kept; both tokens are
+		// found through the family their jti names, whatever hashes there are
 		assertThat(count("select count(*) from issued_token where authorization_id = :id and kind = 'ACCESS'",
 				currentFamily)).isOne();
 		assertThat(count("select count(*) from issued_token where authorization_id = :id and kind = 'REFRESH'",
