@@ -92,18 +92,13 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	/**
 	 * The rotation with, in the same statement (one round trip), the hashes of the new tokens that are found by hash
 	 * remembered (the refresh token; the access token too unless its {@code jti} names the family, see
-	 * {@link #issued}) and the grant's sign-in event recorded: {@code [tokens - 1]}. Both tokens were made for this
-	 * grant (256 random bits in the refresh token, fresh random bits in the access token's {@code jti}), so their
-	 * hashes are inserted plainly: no {@code on conflict} arbiter, whose speculative insertion costs a second search
-	 * of the index.
-	 */
-	private static final String[] ROTATION = {statement(ROTATE, 1, false, SignInEvents.insertFrom("saved")),
-			statement(ROTATE, 2, false, SignInEvents.insertFrom("saved"))};
-
-	/**
-	 * The same rotations for a family remembered from this provider's own last rotation of it instead of read
-	 * ({@link RefreshGrants}): they also require, in the same statement, what the read would have shown, namely that
-	 * the refresh token is neither revoked nor expired and that the account it was issued to is still active.
+	 * {@link #issued}) and, when given, the grant's sign-in event recorded. Both tokens were made for this grant (256
+	 * random bits in the refresh token, fresh random bits in the access token's {@code jti}), so their hashes are
+	 * inserted plainly: no {@code on conflict} arbiter, whose speculative insertion costs a second search of the index.
+	 *
+	 * <p>For a family remembered from this provider's own last rotation of it instead of read ({@link RefreshGrants}),
+	 * the rotation also requires, in the same statement, what the read would have shown: that the refresh token is
+	 * neither revoked nor expired and that the account it was issued to is still active.
 	 */
 	private static final String ROTATE_RECHECKED = ROTATE.replace(" returning id",
 			" and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
@@ -111,9 +106,23 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 					+ " and exists (select 1 from account p where lower(p.username) = lower(oauth2_authorization.principal_name)"
 					+ " and p.username = oauth2_authorization.principal_name and p.status = 'ACTIVE') returning id");
 
-	private static final String[] ROTATION_RECHECKED = {
-			statement(ROTATE_RECHECKED, 1, false, SignInEvents.insertFrom("saved")),
-			statement(ROTATE_RECHECKED, 2, false, SignInEvents.insertFrom("saved"))};
+	/** Every rotation statement, by {@link #rotation}'s index. */
+	private static final String[] ROTATIONS = new String[8];
+
+	static {
+		for (int tokens = 1; tokens <= 2; tokens++) {
+			for (boolean recheck : new boolean[] {false, true}) {
+				for (boolean event : new boolean[] {false, true}) {
+					ROTATIONS[rotation(tokens, recheck, event)] = statement(recheck ? ROTATE_RECHECKED : ROTATE, tokens,
+							false, event ? SignInEvents.insertFrom("saved") : null);
+				}
+			}
+		}
+	}
+
+	private static int rotation(int tokens, boolean recheck, boolean event) {
+		return (tokens - 1) * 4 + (recheck ? 2 : 0) + (event ? 1 : 0);
+	}
 
 	private final ParsedAttributes rows;
 
@@ -268,9 +277,9 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * Stores a refresh grant's new access and refresh tokens (held by {@code rotated}, which carries nothing else)
 	 * over the family's current ones, written as Spring Authorization Server writes them, if {@code presented} is
 	 * still the family's refresh token, and with them the grant's sign-in event (its values as
-	 * {@link SignInEvents#values} gives them). Answers false when it is not: another grant rotated it meanwhile, and
-	 * nothing was written. With {@code recheck} (a family remembered, not read), also only if the refresh token is
-	 * not revoked or expired and the account is active ({@link #ROTATION_RECHECKED}).
+	 * {@link SignInEvents#values} gives them; none when null). Answers false when it is not: another grant rotated it
+	 * meanwhile, and nothing was written. With {@code recheck} (a family remembered, not read), also only if the
+	 * refresh token is not revoked or expired and the account is active ({@link #ROTATE_RECHECKED}).
 	 */
 	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event, boolean recheck) {
 		List<SqlParameterValue> all = parameters(rotated);
@@ -284,8 +293,10 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		int tokens = issued.size() / 3;
 		Assert.state(tokens == 1 || tokens == 2, "a rotation holds a new refresh token and a new access token");
 		values.addAll(issued);
-		values.addAll(event);
-		return run((recheck ? ROTATION_RECHECKED : ROTATION)[tokens - 1], values) > 0;
+		if (event != null) {
+			values.addAll(event);
+		}
+		return run(ROTATIONS[rotation(tokens, recheck, event != null)], values) > 0;
 	}
 
 	/** The mapper answers the id first, then the other columns in the order of COLUMNS: id moved last. */

@@ -72,7 +72,7 @@ final class RefreshGrants implements AuthenticationProvider {
 	 * them, which the next grant's rotation rechecks instead (see {@link #authenticate}). Bounded in size and age; a
 	 * family not found here (rotated by another instance, or forgotten) is read.
 	 */
-	private final Cache<String, CurrentFamily> rotatedHere = Caffeine.newBuilder()
+	private final Cache<String, Remembered> rotatedHere = Caffeine.newBuilder()
 			.maximumSize(REMEMBERED_FAMILIES).expireAfterWrite(Duration.ofHours(1)).build();
 
 	/** A few megabytes at most: each entry holds a family's identifiers, scopes and account. */
@@ -103,9 +103,9 @@ final class RefreshGrants implements AuthenticationProvider {
 			return standard.authenticate(authentication);
 		}
 		String presented = remembered(grant.getRefreshToken());
-		CurrentFamily remembered = rotatedHere.asMap().remove(presented);
+		Remembered remembered = rotatedHere.asMap().remove(presented);
 		if (remembered != null) {
-			Authentication granted = grant(grant, clientPrincipal, remembered, true);
+			Authentication granted = grant(grant, clientPrincipal, remembered.family(), remembered);
 			if (granted != null) {
 				return granted;
 			}
@@ -121,15 +121,23 @@ final class RefreshGrants implements AuthenticationProvider {
 		if (!AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(family.grantType())) {
 			return standard.authenticate(authentication);
 		}
-		return grant(grant, clientPrincipal, family, false);
+		return grant(grant, clientPrincipal, family, null);
+	}
+
+	/**
+	 * A family as this provider left it after rotating it, and the quarter-hour ({@link SignInEvents#quarterHour}) of
+	 * the last sign-in event it recorded for it.
+	 */
+	private record Remembered(CurrentFamily family, long eventQuarterHour) {
 	}
 
 	/**
 	 * Checks the grant against {@code family} and rotates its tokens. A family {@code remembered} from this provider's
-	 * own last rotation is rechecked by the rotation itself, and null answered when that finds it changed.
+	 * own last rotation (null when read) is rechecked by the rotation itself, and null answered when that finds it
+	 * changed.
 	 */
 	private Authentication grant(OAuth2RefreshTokenAuthenticationToken grant, OAuth2ClientAuthenticationToken clientPrincipal,
-			CurrentFamily family, boolean remembered) {
+			CurrentFamily family, Remembered remembered) {
 		RegisteredClient client = clientPrincipal.getRegisteredClient();
 		if (client.getId() == null || !client.getId().equals(family.registeredClientId())) {
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
@@ -192,13 +200,16 @@ final class RefreshGrants implements AuthenticationProvider {
 				})
 				.refreshToken(refreshToken)
 				.build();
-		// the grant's sign-in event is written with the rotation, in the same statement
+		// the grant's sign-in event is written with the rotation, in the same statement: one a quarter-hour for a family
+		// this provider remembers (all metering counts is the days a service was used), else one every grant
 		HttpServletRequest request = currentRequest();
-		List<Object> event = events.values(new SignInEvent(Kind.REFRESH,
+		long quarterHour = events.quarterHourNow();
+		boolean record = remembered == null || remembered.eventQuarterHour() != quarterHour;
+		List<Object> event = !record ? null : events.values(new SignInEvent(Kind.REFRESH,
 				request == null ? null : (UUID) request.getAttribute(TokenClaims.GRANTED_ACCOUNT), null,
 				client.getClientId(), true, TokenGrantEvents.GRANTED, request == null ? null : request.getRemoteAddr()));
-		if (!families.rotate(rotated, grant.getRefreshToken(), event, remembered)) {
-			if (remembered) {
+		if (!families.rotate(rotated, grant.getRefreshToken(), event, remembered != null)) {
+			if (remembered != null) {
 				return null;
 			}
 			// another grant rotated this token since it was read: presenting it again is reuse
@@ -206,9 +217,9 @@ final class RefreshGrants implements AuthenticationProvider {
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
 		// what a read of the family would show for the new refresh token, so that its grant need not read
-		rotatedHere.put(remembered(refreshToken.getTokenValue()), new CurrentFamily(family.id(),
+		rotatedHere.put(remembered(refreshToken.getTokenValue()), new Remembered(new CurrentFamily(family.id(),
 				family.registeredClientId(), family.principalName(), family.grantType(), family.authorizedScopes(),
-				refreshToken.getExpiresAt(), false, family.account()));
+				refreshToken.getExpiresAt(), false, family.account()), record ? quarterHour : remembered.eventQuarterHour()));
 		if (request != null) {
 			request.setAttribute(TokenGrantEvents.RECORDED, Boolean.TRUE);
 		}

@@ -2,6 +2,7 @@ package coop.commonscloud.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,20 @@ class SignInEvents {
 	static String insertFrom(String rows) {
 		return "insert into sign_in_event (" + COLUMNS + ") select ?::timestamptz, ?::text, ?::text, ?::uuid, ?::text, ?::text, "
 				+ "?::boolean, ?::text, ?::text from " + rows;
+	}
+
+	/**
+	 * The quarter-hour (of the epoch, UTC) an instant falls in. Every time zone in use today is offset from UTC by a
+	 * whole number of quarter-hours, so two instants in one quarter-hour fall on the same local day in every zone:
+	 * one event a quarter-hour tells metering every day a service was used, wherever its days are counted.
+	 */
+	static long quarterHour(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 15 * 60);
+	}
+
+	/** The quarter-hour it is now, by this site's clock. */
+	long quarterHourNow() {
+		return quarterHour(clock.instant());
 	}
 
 	/** The values of an event at this site, now, in the order of {@link #insertFrom}'s placeholders. */
