@@ -171,9 +171,7 @@ class ProviderRefusalTests {
 		Pkce next = Pkce.fresh();
 		String pendingCode = flow.code(browser, service, next, username);
 
-		HttpResponse<String> suspended = region.asSteward("PUT", "/api/accounts/" + accountId + "/status",
-				"{\"status\":\"SUSPENDED\"}");
-		assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+		region.suspend(accountId);
 
 		// the refresh grant reads the account with its family, and still refuses it
 		HttpResponse<String> refresh = flow.refresh(service, refreshToken);

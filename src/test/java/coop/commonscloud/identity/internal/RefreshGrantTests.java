@@ -172,9 +172,7 @@ class RefreshGrantTests {
 		assertThat((String) JsonPath.read(expired.body(), "$.error")).isEqualTo("invalid_grant");
 
 		String suspendedToken = refreshed(signIn());
-		HttpResponse<String> suspension = region.asSteward("PUT", "/api/accounts/" + accountId + "/status",
-				"{\"status\":\"SUSPENDED\"}");
-		assertThat(suspension.statusCode()).as(suspension.body()).isEqualTo(200);
+		region.suspend(accountId);
 		HttpResponse<String> suspended = flow.refresh(service, suspendedToken);
 		assertThat(suspended.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(suspended.body(), "$.error_description")).contains("suspended");

@@ -50,6 +50,15 @@ final class RegionApi {
 		return new Client(JsonPath.read(response.body(), "$.client_id"), JsonPath.read(response.body(), "$.client_secret"));
 	}
 
+	/** A steward suspends the account, through the API. */
+	void suspend(String accountId) {
+		HttpResponse<String> suspended = asSteward("PUT", "/api/accounts/" + accountId + "/status",
+				"{\"status\":\"SUSPENDED\"}");
+		if (suspended.statusCode() != 200) {
+			throw new AssertionError("suspending " + accountId + ": " + suspended.statusCode() + " " + suspended.body());
+		}
+	}
+
 	HttpResponse<String> asSteward(String method, String path, String json) {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))
 				.header("Authorization", basic(STEWARD, STEWARD_PASSWORD))
