@@ -1,11 +1,11 @@
 package coop.commonscloud.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.commonscloud.identity.internal.JdbcAuthorizations.CurrentFamily;
 import coop.commonscloud.identity.internal.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.SignInEvents.SignInEvent;
 import jakarta.servlet.http.HttpServletRequest;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -67,6 +67,9 @@ final class RefreshGrants implements AuthenticationProvider {
 	private final AuthenticationProvider standard;
 	private final SignInEvents events;
 
+	/** A few megabytes at most: each entry holds a family's identifiers, scopes and account. */
+	private static final int REMEMBERED_FAMILIES = 10_000;
+
 	/**
 	 * The families this provider rotated last, under their new refresh tokens: what the family read would show for
 	 * them, which the next grant's rotation rechecks instead (see {@link #authenticate}). Bounded in size and age; a
@@ -74,9 +77,6 @@ final class RefreshGrants implements AuthenticationProvider {
 	 */
 	private final Cache<String, Remembered> rotatedHere = Caffeine.newBuilder()
 			.maximumSize(REMEMBERED_FAMILIES).expireAfterWrite(Duration.ofHours(1)).build();
-
-	/** A few megabytes at most: each entry holds a family's identifiers, scopes and account. */
-	static final int REMEMBERED_FAMILIES = 10_000;
 
 	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
 			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard,
