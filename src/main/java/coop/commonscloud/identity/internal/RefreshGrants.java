@@ -102,7 +102,7 @@ final class RefreshGrants implements AuthenticationProvider {
 				|| client.getTokenSettings().isReuseRefreshTokens()) {
 			return standard.authenticate(authentication);
 		}
-		String presented = remembered(grant.getRefreshToken());
+		String presented = keyOf(grant.getRefreshToken());
 		Remembered remembered = rotatedHere.asMap().remove(presented);
 		if (remembered != null) {
 			Authentication granted = grant(grant, clientPrincipal, remembered.family(), remembered);
@@ -217,7 +217,7 @@ final class RefreshGrants implements AuthenticationProvider {
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
 		// what a read of the family would show for the new refresh token, so that its grant need not read
-		rotatedHere.put(remembered(refreshToken.getTokenValue()), new Remembered(new CurrentFamily(family.id(),
+		rotatedHere.put(keyOf(refreshToken.getTokenValue()), new Remembered(new CurrentFamily(family.id(),
 				family.registeredClientId(), family.principalName(), family.grantType(), family.authorizedScopes(),
 				refreshToken.getExpiresAt(), false, family.account()), record ? quarterHour : remembered.eventQuarterHour()));
 		if (request != null) {
@@ -227,7 +227,7 @@ final class RefreshGrants implements AuthenticationProvider {
 	}
 
 	/** The key a refresh token is remembered under: its SHA-256, so that no token lies in memory. */
-	private static String remembered(String refreshToken) {
+	private static String keyOf(String refreshToken) {
 		return Base64.getEncoder().encodeToString(RefreshTokenFamilies.hash(refreshToken));
 	}
 
