@@ -17,8 +17,9 @@ import java.util.function.IntFunction;
 /**
  * Load over loopback against a running provider ({@code bench/run.sh} starts both, pinned to their
  * own cores); not a test. Measures, each for a fixed time with a fixed number of workers: a raw
- * Argon2id loop (m = 19 MiB, t = 2, p = 1) against password sign-ins (HTTP Basic on the API), once
- * one at a time and once with as many hashing threads as concurrent sign-in workers,
+ * Argon2id loop (m = 19 MiB, t = 2, p = 1) against password sign-ins (HTTP Basic on the API): in
+ * pairs of one sign-in and one hash inside the provider's JVM, each timed in CPU nanoseconds, then in
+ * rounds, once one at a time and once with as many hashing threads as concurrent sign-in workers,
  * refresh grants (each worker rotating its own family) and client-credentials grants, and samples
  * the provider's resident memory throughout. Rates are per CPU-second the provider and its
  * PostgreSQL spent (read from /proc), so they are per core and hold up on a busy machine.
@@ -63,6 +64,7 @@ public final class BenchDriver {
 		IntFunction<Boolean> signingIn = i -> expect(http, signIn, 400);
 		SignIns alone = null;
 		SignIns together = null;
+		Paired paired = null;
 		if (measureSignIns) {
 			RawArgon2 rawLoop = RawArgon2.start(providerCpu);
 			RawArgon2 providerLoop = RawArgon2.connect(argon2Port);
@@ -75,10 +77,18 @@ public final class BenchDriver {
 			Duration signInWarmUp = cpu.warmUp(1, signingIn, Duration.ofSeconds(10), 0.01, 36);
 			// like for like: one sign-in at a time against a one-thread loop, then as many concurrent
 			// sign-ins as workers against as many hashing threads, all on the provider's one core
+			paired = Paired.measure(cpu, providerLoop, (int) Math.max(100, phase.toSeconds() * 20), signingIn);
 			alone = SignIns.measure(cpu, rawLoop, providerLoop, 1, phase, signingIn, signInWarmUp);
 			together = workers > 1 ? SignIns.measure(cpu, rawLoop, providerLoop, workers, phase, signingIn, Duration.ZERO) : null;
 			rawLoop.close();
 			providerLoop.close();
+		}
+		// BENCH_PHASES=signins stops after the sign-ins
+		if ("signins".equals(System.getenv("BENCH_PHASES"))) {
+			sampler.interrupt();
+			printSignIns(paired, alone, together);
+			System.out.printf("provider resident memory, maximum under load : %8.1f MB%n", maxRssKb.get() / 1024.0);
+			return;
 		}
 
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
@@ -107,11 +117,7 @@ public final class BenchDriver {
 
 		System.out.println("rates per CPU-second (= per core): provider JVM + its PostgreSQL, measured from /proc,");
 		System.out.println("after warming each phase up until the JIT compilers use under 1% (sign-ins) or 5% (grants) of the provider's CPU");
-		for (SignIns signIns : new SignIns[] {alone, together}) {
-			if (signIns != null) {
-				signIns.print();
-			}
-		}
+		printSignIns(paired, alone, together);
 		System.out.printf("refresh grants (rotating), %d workers         : %s; warm-up %d s%n", workers, refreshes,
 				refreshWarmUp.toSeconds());
 		if (clientCredentials != null) {
@@ -198,6 +204,80 @@ public final class BenchDriver {
 					(raw / signIns - 1) * 100);
 			System.out.printf("  beyond the loop inside the provider's JVM    : %+8.1f%%  (median of the rounds)%n",
 					100 * medianBeyondProvider);
+		}
+	}
+
+	private static void printSignIns(Paired paired, SignIns alone, SignIns together) {
+		if (paired != null) {
+			paired.print();
+		}
+		for (SignIns signIns : new SignIns[] {alone, together}) {
+			if (signIns != null) {
+				signIns.print();
+			}
+		}
+	}
+
+	/**
+	 * Sign-ins against hashes in pairs: one sign-in, then one hash of the loop inside the provider's
+	 * JVM (every other pair the other way round), each timed alone by the CPU the provider's JVM and
+	 * its PostgreSQL spent on it, in nanoseconds ({@link Cpu#nanos()}). The two halves of a pair run
+	 * within about a tenth of a second of each other, so the drift of this shared machine's speed
+	 * (one hash took from 42 to 70 ms within an hour, by whatever else shares the memory bus) weighs
+	 * on both alike, which two-second rounds could not resolve. Each pair gives a ratio; the
+	 * figures are the median ratio (the cost of a typical sign-in) and the ratio of the sums (every
+	 * collection and compilation that fell into a sign-in or a hash included).
+	 */
+	record Paired(int pairs, double medianBeyond, double lowQuartile, double highQuartile, double pooledBeyond,
+			double hashMs, double signInMs, double postgresMs, double jitShare) {
+
+		static Paired measure(Cpu cpu, RawArgon2 providerLoop, int pairs, IntFunction<Boolean> signingIn)
+				throws java.io.IOException {
+			double[] ratios = new double[pairs];
+			long signInNanos = 0;
+			long hashNanos = 0;
+			long postgresNanos = 0;
+			double jitBefore = cpu.jitSeconds();
+			double before = cpu.seconds();
+			int done = 0;
+			while (done < pairs) {
+				long[] signIn = null;
+				long[] hash = null;
+				for (int half = 0; half < 2; half++) {
+					boolean signInNow = (half == 0) == (done % 2 == 0);
+					long[] start = cpu.nanos();
+					long hashes = signInNow ? (signingIn.apply(0) ? 1 : 0) : providerLoop.run(Duration.ofMillis(1), 1)[0];
+					long[] end = cpu.nanos();
+					long[] used = {end[0] - start[0], end[1] - start[1], hashes};
+					if (signInNow) {
+						signIn = used;
+					} else {
+						hash = used;
+					}
+				}
+				if (hash[2] != 1) {
+					continue; // the loop answered before hashing (or hashed twice): not a pair
+				}
+				ratios[done++] = (double) (signIn[0] + signIn[1]) / (hash[0] + hash[1]);
+				signInNanos += signIn[0] + signIn[1];
+				postgresNanos += signIn[1];
+				hashNanos += hash[0] + hash[1];
+			}
+			double used = cpu.seconds() - before;
+			double[] sorted = ratios.clone();
+			java.util.Arrays.sort(sorted);
+			return new Paired(pairs, SignIns.median(ratios) - 1, sorted[pairs / 4] - 1, sorted[3 * pairs / 4] - 1,
+					(double) signInNanos / hashNanos - 1, hashNanos / 1e6 / pairs, signInNanos / 1e6 / pairs,
+					postgresNanos / 1e6 / pairs, (cpu.jitSeconds() - jitBefore) / used);
+		}
+
+		void print() {
+			System.out.printf("password sign-ins (HTTP Basic) paired with hashes inside the provider's JVM, %d pairs:%n", pairs);
+			System.out.printf("  CPU per hash %.1f ms, per sign-in %.1f ms (of which PostgreSQL %.2f ms); JIT %.1f%% of CPU%n",
+					hashMs, signInMs, postgresMs, 100 * jitShare);
+			System.out.printf("  cost beyond hashing, median of the pairs     : %+8.1f%%  (quartiles %+.1f%% and %+.1f%%; "
+					+ "sums of all pairs: %+.1f%%)%n", 100 * medianBeyond, 100 * lowQuartile, 100 * highQuartile,
+					100 * pooledBeyond);
 		}
 	}
 
@@ -323,6 +403,38 @@ public final class BenchDriver {
 			double operations = perWallSecond * (length.toNanos() / 1e9);
 			return new Result(operations / used, jvm * 1000 / operations, (used - jvm) * 1000 / operations,
 					(jitSeconds() - jitBefore) / used, perWallSecond);
+		}
+
+		/**
+		 * CPU nanoseconds so far of the provider JVM's live threads and of PostgreSQL's processes, from
+		 * {@code /proc/<pid>/task/<tid>/schedstat}: exact where {@link #seconds()} counts 10 ms ticks,
+		 * but a thread or process that has ended no longer counts, so only differences over a short
+		 * time are meaningful.
+		 */
+		long[] nanos() {
+			long jvm = 0;
+			java.io.File[] threads = new java.io.File("/proc/" + provider + "/task").listFiles();
+			for (java.io.File thread : threads == null ? new java.io.File[0] : threads) {
+				jvm += schedNanos(thread.toPath().resolve("schedstat"));
+			}
+			long postgres = schedNanos(Path.of("/proc/" + postmaster + "/schedstat"));
+			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+			for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+				String[] stat = stat(Long.parseLong(process.getName()));
+				if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+					postgres += schedNanos(process.toPath().resolve("schedstat"));
+				}
+			}
+			return new long[] {jvm, postgres};
+		}
+
+		private static long schedNanos(Path schedstat) {
+			try {
+				String line = Files.readString(schedstat);
+				return Long.parseLong(line.substring(0, line.indexOf(' ')));
+			} catch (java.io.IOException | RuntimeException e) {
+				return 0; // ended meanwhile
+			}
 		}
 
 		double seconds() {
