@@ -221,7 +221,8 @@ public final class BenchDriver {
 	/**
 	 * Sign-ins against hashes in pairs: one sign-in, then one hash of the loop inside the provider's
 	 * JVM (every other pair the other way round), each timed alone by the CPU the provider's JVM and
-	 * its PostgreSQL spent on it, in nanoseconds ({@link Cpu#nanos()}). The two halves of a pair run
+	 * its PostgreSQL spent on it, in nanoseconds ({@link Cpu#nanos()}), from just before the request
+	 * until {@link #SETTLE} after the answer (the provider's work after answering counted). The two halves of a pair run
 	 * within about a tenth of a second of each other, so the drift of this shared machine's speed
 	 * (one hash took from 42 to 70 ms within an hour, by whatever else shares the memory bus) weighs
 	 * on both alike, which two-second rounds could not resolve. Each pair gives a ratio; the
@@ -229,7 +230,11 @@ public final class BenchDriver {
 	 * collection and compilation that fell into a sign-in or a hash included).
 	 */
 	record Paired(int pairs, double medianBeyond, double lowQuartile, double highQuartile, double pooledBeyond,
-			double hashMs, double signInMs, double postgresMs, double jitShare) {
+			double pooledBeyondNoJit, double hashMs, double signInMs, double postgresMs, double jitShare,
+			double signInJitMs, double hashJitMs) {
+
+		/** How long the driver waits after each operation's answer before reading the CPU it cost ({@code -Dbench.settle-ms}). */
+		static final Duration SETTLE = Duration.ofMillis(Long.getLong("bench.settle-ms", 20));
 
 		static Paired measure(Cpu cpu, RawArgon2 providerLoop, int pairs, IntFunction<Boolean> signingIn)
 				throws java.io.IOException {
@@ -237,6 +242,8 @@ public final class BenchDriver {
 			long signInNanos = 0;
 			long hashNanos = 0;
 			long postgresNanos = 0;
+			long signInJit = 0;
+			long hashJit = 0;
 			double jitBefore = cpu.jitSeconds();
 			double before = cpu.seconds();
 			int done = 0;
@@ -247,8 +254,11 @@ public final class BenchDriver {
 					boolean signInNow = (half == 0) == (done % 2 == 0);
 					long[] start = cpu.nanos();
 					long hashes = signInNow ? (signingIn.apply(0) ? 1 : 0) : providerLoop.run(Duration.ofMillis(1), 1)[0];
+					// the provider goes on after its answer is sent (the rest of the filter chain, the observation, recycling
+					// the request): let it finish, so that work counts here and not in the next operation or nowhere
+					settle();
 					long[] end = cpu.nanos();
-					long[] used = {end[0] - start[0], end[1] - start[1], hashes};
+					long[] used = {end[0] - start[0], end[1] - start[1], hashes, end[2] - start[2]};
 					if (signInNow) {
 						signIn = used;
 					} else {
@@ -262,13 +272,24 @@ public final class BenchDriver {
 				signInNanos += signIn[0] + signIn[1];
 				postgresNanos += signIn[1];
 				hashNanos += hash[0] + hash[1];
+				signInJit += signIn[3];
+				hashJit += hash[3];
 			}
 			double used = cpu.seconds() - before;
 			double[] sorted = ratios.clone();
 			java.util.Arrays.sort(sorted);
 			return new Paired(pairs, SignIns.median(ratios) - 1, sorted[pairs / 4] - 1, sorted[3 * pairs / 4] - 1,
-					(double) signInNanos / hashNanos - 1, hashNanos / 1e6 / pairs, signInNanos / 1e6 / pairs,
-					postgresNanos / 1e6 / pairs, (cpu.jitSeconds() - jitBefore) / used);
+					(double) signInNanos / hashNanos - 1, (double) (signInNanos - signInJit) / (hashNanos - hashJit) - 1,
+					hashNanos / 1e6 / pairs, signInNanos / 1e6 / pairs, postgresNanos / 1e6 / pairs,
+					(cpu.jitSeconds() - jitBefore) / used, signInJit / 1e6 / pairs, hashJit / 1e6 / pairs);
+		}
+
+		private static void settle() {
+			try {
+				Thread.sleep(SETTLE.toMillis());
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		void print() {
@@ -278,6 +299,8 @@ public final class BenchDriver {
 			System.out.printf("  cost beyond hashing, median of the pairs     : %+8.1f%%  (quartiles %+.1f%% and %+.1f%%; "
 					+ "sums of all pairs: %+.1f%%)%n", 100 * medianBeyond, 100 * lowQuartile, 100 * highQuartile,
 					100 * pooledBeyond);
+			System.out.printf("  the sums without the JIT compilers' CPU      : %+8.1f%%  (they took %.2f ms a sign-in, %.2f ms a hash)%n",
+					100 * pooledBeyondNoJit, signInJitMs, hashJitMs);
 		}
 	}
 
@@ -407,16 +430,22 @@ public final class BenchDriver {
 		}
 
 		/**
-		 * CPU nanoseconds so far of the provider JVM's live threads and of PostgreSQL's processes, from
+		 * CPU nanoseconds so far of the provider JVM's live threads, of PostgreSQL's processes and of the
+		 * JVM's JIT compiler threads (a part of the first), from
 		 * {@code /proc/<pid>/task/<tid>/schedstat}: exact where {@link #seconds()} counts 10 ms ticks,
 		 * but a thread or process that has ended no longer counts, so only differences over a short
 		 * time are meaningful.
 		 */
 		long[] nanos() {
 			long jvm = 0;
+			long jit = 0;
 			java.io.File[] threads = new java.io.File("/proc/" + provider + "/task").listFiles();
 			for (java.io.File thread : threads == null ? new java.io.File[0] : threads) {
-				jvm += schedNanos(thread.toPath().resolve("schedstat"));
+				long used = schedNanos(thread.toPath().resolve("schedstat"));
+				jvm += used;
+				if (compiler(thread)) {
+					jit += used;
+				}
 			}
 			long postgres = schedNanos(Path.of("/proc/" + postmaster + "/schedstat"));
 			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
@@ -426,7 +455,16 @@ public final class BenchDriver {
 					postgres += schedNanos(process.toPath().resolve("schedstat"));
 				}
 			}
-			return new long[] {jvm, postgres};
+			return new long[] {jvm, postgres, jit};
+		}
+
+		private static boolean compiler(java.io.File thread) {
+			try {
+				String name = Files.readString(thread.toPath().resolve("comm"));
+				return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+			} catch (java.io.IOException e) {
+				return false;
+			}
 		}
 
 		private static long schedNanos(Path schedstat) {
