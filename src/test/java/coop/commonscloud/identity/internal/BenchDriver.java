@@ -346,6 +346,10 @@ public final class BenchDriver {
 	/** CPU seconds used by the provider and its PostgreSQL (postmaster and backends), from /proc. */
 	record Cpu(long provider, long postmaster) {
 
+		/** The names of the JIT compiler threads. */
+		static final java.util.function.Predicate<String> COMPILER = name -> name.startsWith("C1 Compiler")
+				|| name.startsWith("C2 Compiler");
+
 		interface Phase {
 			double run() throws InterruptedException;
 		}
@@ -391,7 +395,7 @@ public final class BenchDriver {
 
 		/** CPU seconds of the provider's JIT compiler threads. */
 		double jitSeconds() {
-			return threadSeconds(name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+			return threadSeconds(COMPILER);
 		}
 
 		/** CPU seconds of the provider's garbage collector (the VM thread, with the serial collector). */
@@ -447,21 +451,16 @@ public final class BenchDriver {
 					jit += used;
 				}
 			}
-			long postgres = schedNanos(Path.of("/proc/" + postmaster + "/schedstat"));
-			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
-			for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
-				String[] stat = stat(Long.parseLong(process.getName()));
-				if (stat != null && Long.parseLong(stat[1]) == postmaster) {
-					postgres += schedNanos(process.toPath().resolve("schedstat"));
-				}
+			long postgres = 0;
+			for (long process : postgresProcesses()) {
+				postgres += schedNanos(Path.of("/proc/" + process + "/schedstat"));
 			}
 			return new long[] {jvm, postgres, jit};
 		}
 
 		private static boolean compiler(java.io.File thread) {
 			try {
-				String name = Files.readString(thread.toPath().resolve("comm"));
-				return name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+				return COMPILER.test(Files.readString(thread.toPath().resolve("comm")).trim());
 			} catch (java.io.IOException e) {
 				return false;
 			}
@@ -477,15 +476,25 @@ public final class BenchDriver {
 		}
 
 		double seconds() {
-			long ticks = ticks(provider) + ticks(postmaster);
-			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
-			for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
-				String[] stat = stat(Long.parseLong(process.getName()));
-				if (stat != null && Long.parseLong(stat[1]) == postmaster) {
-					ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-				}
+			long ticks = ticks(provider);
+			for (long process : postgresProcesses()) {
+				ticks += ticks(process);
 			}
 			return ticks / 100.0;
+		}
+
+		/** The postmaster and its children (backends and background processes) now. */
+		private List<Long> postgresProcesses() {
+			List<Long> postgres = new ArrayList<>(List.of(postmaster));
+			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+			for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+				long pid = Long.parseLong(process.getName());
+				String[] stat = stat(pid);
+				if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+					postgres.add(pid);
+				}
+			}
+			return postgres;
 		}
 
 		private static long ticks(long pid) {
