@@ -78,7 +78,7 @@ final class RefreshGrants implements AuthenticationProvider {
 	private final Cache<String, Remembered> rotatedHere = Caffeine.newBuilder()
 			.maximumSize(REMEMBERED_FAMILIES).expireAfterWrite(Duration.ofHours(1))
 			// upkeep on the granting thread: every grant writes, and handing each write's upkeep to the common pool woke
-			// one of its threads per grant (7 % of the provider's CPU under load, most of it in waking and switching)
+			// one of its threads per grant (about 10 % of the provider's CPU under load, most of it in waking and switching)
 			.executor(Runnable::run).build();
 
 	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
