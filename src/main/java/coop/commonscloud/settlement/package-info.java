@@ -1,6 +1,6 @@
 /**
- * Settlement of payments to providers, and the region's double-entry ledger: every transaction has
- * at least two postings that sum to zero per currency, the database enforces it at commit, and
- * nothing posted is ever changed (corrections are reversing transactions).
+ * The monthly settlement of payments to providers: each person's payment is split between
+ * stewardship, the providers whose offerings they used, the land-back levy and the commons fund,
+ * and the period's totals are posted to the {@link coop.commonscloud.ledger.Ledger}.
  */
 package coop.commonscloud.settlement;

@@ -1,6 +1,7 @@
 package coop.commonscloud.settlement.internal;
 
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Csv;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.settlement.internal.SettlementStore.Run;
@@ -45,7 +46,7 @@ class SettlementExports {
 		PrintWriter out = csv(response, "settlement-" + run.period() + "-providers.csv");
 		out.print("period,partner_id,partner,settler_run,people,usage,by_usage,by_fallback,gross,land_back_levy,payable,currency\n");
 		for (PeriodTotals.ProviderResult p : result.providers()) {
-			out.print(run.period() + "," + p.provider() + "," + LedgerApi.csvField(names.partnerName(p.provider())) + ","
+			out.print(run.period() + "," + p.provider() + "," + Csv.field(names.partnerName(p.provider())) + ","
 					+ p.settlerRun() + "," + p.people() + "," + p.weight() + "," + amount(p.usageGross(), run.currency()) + ","
 					+ amount(p.fallbackGross(), run.currency()) + "," + amount(p.gross(), run.currency()) + ","
 					+ amount(p.levy(), run.currency()) + "," + amount(p.payable(), run.currency()) + ","
@@ -61,7 +62,7 @@ class SettlementExports {
 		out.print("period,person,line,kind,partner_id,amount,usage,detail,currency\n");
 		store.forEachLine(run.id(), l -> out.print(run.period() + "," + l.person() + "," + l.lineNo() + "," + l.kind() + ","
 				+ (l.partner() == null ? "" : l.partner()) + "," + amount(l.amountMinor(), run.currency()) + "," + l.weight() + ","
-				+ (l.detail() == null ? "" : LedgerApi.csvField(l.detail())) + "," + run.currency().getCurrencyCode() + "\n"));
+				+ (l.detail() == null ? "" : Csv.field(l.detail())) + "," + run.currency().getCurrencyCode() + "\n"));
 		out.flush();
 	}
 

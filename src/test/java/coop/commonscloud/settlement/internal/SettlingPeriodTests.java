@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.ledger.Posting;
 import coop.commonscloud.settlement.internal.SettlementFixtures.Provider;
 import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package coop.commonscloud.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
 import coop.commonscloud.settlement.internal.SettlementFixtures.Provider;
 import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import java.time.YearMonth;

@@ -1,8 +1,8 @@
 package coop.commonscloud.settlement.internal.domain;
 
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.Posting;
 import coop.commonscloud.settlement.internal.domain.Allocating.PersonAllocation;
 import coop.commonscloud.settlement.internal.domain.Allocating.Share;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package coop.commonscloud.settlement.internal.payout;
 
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.LedgerAccount;
+import coop.commonscloud.ledger.LedgerAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;

@@ -3,7 +3,7 @@ package coop.commonscloud.settlement.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Posting;
 import coop.commonscloud.settlement.internal.domain.Allocating.PersonAllocation;
 import coop.commonscloud.settlement.internal.domain.Allocating.Share;
 import coop.commonscloud.settlement.internal.domain.SettlementRules.Fallback;

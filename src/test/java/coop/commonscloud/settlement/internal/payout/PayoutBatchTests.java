@@ -10,11 +10,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Cause;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Cause;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.ledger.Posting;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Cause;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.LedgerTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Cause;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.LedgerTransaction;
+import coop.commonscloud.ledger.Posting;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

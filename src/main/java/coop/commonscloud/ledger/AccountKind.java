@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement;
+package coop.commonscloud.ledger;
 
 /** The five kinds of ledger account, named as Beancount names its root accounts. */
 public enum AccountKind {

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement;
+package coop.commonscloud.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,15 +1,15 @@
-package coop.commonscloud.settlement.internal;
+package coop.commonscloud.ledger.internal;
 
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
-import coop.commonscloud.settlement.Cause;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.LedgerTransaction;
-import coop.commonscloud.settlement.PostedTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Cause;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.LedgerTransaction;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.ledger.Posting;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.Instant;

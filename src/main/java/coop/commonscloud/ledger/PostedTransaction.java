@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement;
+package coop.commonscloud.ledger;
 
 import java.time.Instant;
 

@@ -1,12 +1,12 @@
-package coop.commonscloud.settlement.internal;
+package coop.commonscloud.ledger.internal;
 
 import coop.commonscloud.billing.PaymentReceived;
 import coop.commonscloud.billing.PaymentRefunded;
-import coop.commonscloud.settlement.Cause;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.LedgerTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.Cause;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.LedgerTransaction;
+import coop.commonscloud.ledger.Posting;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;

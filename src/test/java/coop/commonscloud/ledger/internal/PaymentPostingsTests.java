@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal;
+package coop.commonscloud.ledger.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import coop.commonscloud.billing.PaymentReceived;
 import coop.commonscloud.billing.PaymentRefunded;
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Cause;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
+import coop.commonscloud.ledger.Cause;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.settlement.internal.SettlementTestSources;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

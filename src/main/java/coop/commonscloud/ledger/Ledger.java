@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement;
+package coop.commonscloud.ledger;
 
 import coop.commonscloud.platform.Money;
 import java.util.List;

@@ -1,9 +1,9 @@
-package coop.commonscloud.settlement.internal.domain;
+package coop.commonscloud.ledger.internal;
 
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
-import coop.commonscloud.settlement.Posting;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.ledger.Posting;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package coop.commonscloud.settlement.internal;
+package coop.commonscloud.ledger.internal;
 
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Csv;
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.settlement.Ledger;
-import coop.commonscloud.settlement.LedgerAccount;
-import coop.commonscloud.settlement.PostedTransaction;
-import coop.commonscloud.settlement.Posting;
-import coop.commonscloud.settlement.internal.domain.BeancountJournal;
+import coop.commonscloud.ledger.Ledger;
+import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.PostedTransaction;
+import coop.commonscloud.ledger.Posting;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,21 +61,12 @@ class LedgerApi {
 			var t = posted.transaction();
 			for (Posting p : t.postings()) {
 				out.append(posted.id()).append(',').append(t.date()).append(',').append(t.cause().kind()).append(',')
-						.append(csvField(t.cause().reference())).append(',').append(csvField(t.description())).append(',')
+						.append(Csv.field(t.cause().reference())).append(',').append(Csv.field(t.description())).append(',')
 						.append(p.account().name()).append(',').append(p.amount().currency().getCurrencyCode()).append(',')
 						.append(p.amount().amount().toPlainString()).append('\n');
 			}
 		}
 		return download(out.toString(), "ledger.csv");
-	}
-
-	/** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not run it. */
-	static String csvField(String value) {
-		String v = value;
-		if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-			v = "'" + v;
-		}
-		return "\"" + v.replace("\"", "\"\"") + "\"";
 	}
 
 	private static ResponseEntity<String> download(String body, String filename) {
