@@ -1,7 +1,7 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
-import static coop.commonscloud.settlement.internal.payout.PayoutFixtures.STEWARD;
-import static coop.commonscloud.settlement.internal.payout.PayoutFixtures.basic;
+import static coop.commonscloud.payouts.internal.PayoutFixtures.STEWARD;
+import static coop.commonscloud.payouts.internal.PayoutFixtures.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
 import com.ibm.icu.text.Transliterator;
 import java.util.regex.Pattern;

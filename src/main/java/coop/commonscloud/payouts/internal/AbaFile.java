@@ -1,8 +1,8 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
-import static coop.commonscloud.settlement.internal.payout.AbaText.left;
-import static coop.commonscloud.settlement.internal.payout.AbaText.rightBlank;
-import static coop.commonscloud.settlement.internal.payout.AbaText.zeros;
+import static coop.commonscloud.payouts.internal.AbaText.left;
+import static coop.commonscloud.payouts.internal.AbaText.rightBlank;
+import static coop.commonscloud.payouts.internal.AbaText.zeros;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.payout;
+package coop.commonscloud.payouts.internal;
 
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.InvalidInput;
