@@ -6,7 +6,6 @@ import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.settlement.internal.SettlementStore.Run;
-import coop.commonscloud.settlement.internal.domain.FlowChart;
 import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package coop.commonscloud.settlement.internal.domain;
+package coop.commonscloud.settlement.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
