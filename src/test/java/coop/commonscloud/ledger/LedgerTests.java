@@ -104,6 +104,39 @@ class LedgerTests {
 		assertThatThrownBy(() -> ledger.reverse(posted.id(), LocalDate.of(2026, 11, 3), "again")).isInstanceOf(Conflict.class);
 	}
 
+	@Test
+	void an_accounts_balance_in_one_currency_is_the_sum_of_its_postings() {
+		assertThat(ledger.balance(provider, java.util.Currency.getInstance("AUD"))).isEqualTo(Money.of(0, "AUD"));
+		ledger.post(payment(1200));
+		assertThat(ledger.balance(provider, java.util.Currency.getInstance("AUD"))).isEqualTo(Money.of(-1200, "AUD"));
+		assertThat(ledger.balance(provider, java.util.Currency.getInstance("EUR"))).isEqualTo(Money.of(0, "EUR"));
+	}
+
+	@Test
+	void the_ledger_tells_whether_a_cause_was_posted() {
+		Cause cause = payment(700).cause();
+		assertThat(ledger.isPosted(cause)).isFalse();
+		ledger.post(payment(700));
+		assertThat(ledger.isPosted(cause)).isTrue();
+	}
+
+	@Test
+	void net_postings_of_a_cause_count_its_later_parts_and_subtract_its_reversals() {
+		Cause run = new Cause(Cause.Kind.SETTLEMENT_RUN, "run-" + code);
+		PostedTransaction first = ledger.post(credit(run, 1000));
+		ledger.post(credit(new Cause(Cause.Kind.SETTLEMENT_RUN, "run-" + code + "/2"), 300));
+		ledger.post(credit(new Cause(Cause.Kind.SETTLEMENT_RUN, "run-" + code + "9"), 50_000));
+		ledger.post(credit(new Cause(Cause.Kind.SETTLEMENT_RUN, "run-" + code + "/3"), 40));
+		ledger.reverse(first.id(), LocalDate.of(2026, 11, 2), "wrong amount");
+		assertThat(ledger.netPostings(run)).containsEntry(provider, List.of(Money.of(-340, "AUD")))
+				.containsEntry(LedgerAccount.UNSETTLED_PAYMENTS, List.of(Money.of(340, "AUD")));
+	}
+
+	private LedgerTransaction credit(Cause cause, long cents) {
+		return new LedgerTransaction(LocalDate.of(2026, 11, 1), cause, "Settlement", List.of(
+				new Posting(LedgerAccount.UNSETTLED_PAYMENTS, Money.of(cents, "AUD")), new Posting(provider, Money.of(-cents, "AUD"))));
+	}
+
 	private long insertTransaction() {
 		return jdbc.sql("insert into ledger_transaction (entry_date, cause_kind, cause_reference, description, posted_by) "
 				+ "values (date '2026-11-01', 'PAYMENT', :ref, 'raw insert', 'test') returning id")

@@ -14,10 +14,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcLedger implements Ledger {
+
+	/** What a PostgreSQL regular expression reads as more than itself: escaped, it is a literal. */
+	private static final Pattern LITERAL = Pattern.compile("[^A-Za-z0-9]");
 
 	private final JdbcClient jdbc;
 	private final Caller caller;
@@ -85,6 +90,45 @@ class JdbcLedger implements Ledger {
 							.add(Money.of(rs.getLong("total"), rs.getString("currency")));
 				});
 		return balances;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Money balance(LedgerAccount account, Currency currency) {
+		return new Money(jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_posting where account = :account and currency = :currency")
+				.param("account", account.name())
+				.param("currency", currency.getCurrencyCode())
+				.query(Long.class)
+				.single(), currency);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean isPosted(Cause cause) {
+		return jdbc.sql("select exists (select 1 from ledger_transaction where cause_kind = :kind and cause_reference = :ref)")
+				.param("kind", cause.kind().name()).param("ref", cause.reference()).query(Boolean.class).single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<LedgerAccount, List<Money>> netPostings(Cause cause) {
+		Map<LedgerAccount, List<Money>> net = new LinkedHashMap<>();
+		jdbc.sql("""
+				with caused as (
+				  select id from ledger_transaction where cause_kind = :kind and cause_reference ~ :pattern
+				)
+				select p.account, p.currency, sum(p.amount_minor) as total
+				from ledger_posting p join ledger_transaction t on t.id = p.transaction_id
+				where t.id in (select id from caused) or (t.cause_kind = 'REVERSAL' and t.reverses in (select id from caused))
+				group by p.account, p.currency
+				order by p.account, p.currency""")
+				.param("kind", cause.kind().name())
+				.param("pattern", "^" + LITERAL.matcher(cause.reference()).replaceAll("\\\\$0") + "($|[^0-9])")
+				.query(rs -> {
+					net.computeIfAbsent(new LedgerAccount(rs.getString("account")), a -> new ArrayList<>())
+							.add(Money.of(rs.getLong("total"), rs.getString("currency")));
+				});
+		return net;
 	}
 
 	@Override

@@ -59,7 +59,6 @@ class PaymentPostings {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", cause.kind() + " " + cause.reference())
 				.query(rs -> {
 				});
-		return jdbc.sql("select exists (select 1 from ledger_transaction where cause_kind = :kind and cause_reference = :ref)")
-				.param("kind", cause.kind().name()).param("ref", cause.reference()).query(Boolean.class).single();
+		return ledger.isPosted(cause);
 	}
 }

@@ -11,13 +11,16 @@ import coop.commonscloud.ledger.Ledger;
 import coop.commonscloud.ledger.LedgerAccount;
 import coop.commonscloud.ledger.LedgerTransaction;
 import coop.commonscloud.ledger.Posting;
+import coop.commonscloud.platform.Money;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,18 +31,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PayoutBatches {
 
+	private static final Pattern PROVIDER_PAYABLE = Pattern.compile("Liabilities:Providers:P([0-9a-f-]{36})");
+
 	private final PayoutStore store;
 	private final BankDetailsStore bankDetails;
 	private final Ledger ledger;
 	private final Partners partners;
 	private final Caller caller;
+	private final Clock clock;
 
-	PayoutBatches(PayoutStore store, BankDetailsStore bankDetails, Ledger ledger, Partners partners, Caller caller) {
+	PayoutBatches(PayoutStore store, BankDetailsStore bankDetails, Ledger ledger, Partners partners, Caller caller,
+			Clock clock) {
 		this.store = store;
 		this.bankDetails = bankDetails;
 		this.ledger = ledger;
 		this.partners = partners;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	/** What one call made, and each provider it could not pay yet with the reason. */
@@ -57,7 +65,7 @@ class PayoutBatches {
 		List<PayoutBatch> created = new ArrayList<>();
 		List<PayoutBatch> existing = new ArrayList<>();
 		List<String> skipped = new ArrayList<>();
-		for (PayoutStore.PeriodCredit credit : store.settlementCredits(period)) {
+		for (PeriodCredit credit : settlementCredits(period)) {
 			var live = store.live(period, credit.partnerId());
 			if (live.isPresent()) {
 				existing.add(live.get());
@@ -71,7 +79,7 @@ class PayoutBatches {
 				skipped.add(name + ": payouts are made in AUD (ABA) or EUR (SEPA), not " + currency);
 			} else if (bank.isEmpty()) {
 				skipped.add(name + ": no " + ("AUD".equals(currency) ? "Australian (BSB)" : "IBAN") + " bank account on record");
-			} else if (store.outstanding(credit.partnerId(), currency) < credit.amount().minorUnits()) {
+			} else if (outstanding(credit) < credit.amount().minorUnits()) {
 				skipped.add(name + ": the payable's balance is less than the period's credit of " + credit.amount()
 						+ "; check the ledger before paying");
 			} else {
@@ -81,11 +89,36 @@ class PayoutBatches {
 		return new Outcome(created, existing, skipped);
 	}
 
-	private PayoutBatch make(YearMonth period, PayoutStore.PeriodCredit credit, String name, BankDetails bank) {
+	/** A provider's credit from one period's settlement run, net of reversals of that run. */
+	record PeriodCredit(UUID partnerId, Money amount) {
+	}
+
+	/**
+	 * What the period's settlement run (cause SETTLEMENT_RUN, "settlement-YYYY-MM", and its later
+	 * parts) credited to each provider's payable, less any reversals of it. Only positive credits, by partner.
+	 */
+	private List<PeriodCredit> settlementCredits(YearMonth period) {
+		List<PeriodCredit> credits = new ArrayList<>();
+		ledger.netPostings(new Cause(Cause.Kind.SETTLEMENT_RUN, "settlement-" + period)).forEach((account, amounts) -> {
+			Matcher m = PROVIDER_PAYABLE.matcher(account.name());
+			if (m.matches()) {
+				amounts.stream().filter(Money::isNegative)
+						.forEach(net -> credits.add(new PeriodCredit(UUID.fromString(m.group(1)), net.negated())));
+			}
+		});
+		return credits;
+	}
+
+	/** What the region owes the provider now, in the credit's currency (the payable's credit balance). */
+	private long outstanding(PeriodCredit credit) {
+		return -ledger.balance(LedgerAccount.providerPayable(credit.partnerId()), credit.amount().currency()).minorUnits();
+	}
+
+	private PayoutBatch make(YearMonth period, PeriodCredit credit, String name, BankDetails bank) {
 		int earlier = store.reversedCount(period, credit.partnerId());
 		String reference = "P" + period.toString().replace("-", "") + "-"
 				+ credit.partnerId().toString().substring(0, 8).toUpperCase(Locale.ROOT) + (earlier == 0 ? "" : "-" + (earlier + 1));
-		var posted = ledger.post(new LedgerTransaction(LocalDate.now(ZoneOffset.UTC), new Cause(Cause.Kind.PAYOUT, reference),
+		var posted = ledger.post(new LedgerTransaction(LocalDate.now(clock), new Cause(Cause.Kind.PAYOUT, reference),
 				"Payout " + reference + " to " + name + " for " + period,
 				List.of(new Posting(LedgerAccount.providerPayable(credit.partnerId()), credit.amount()),
 						new Posting(LedgerAccount.CASH, credit.amount().negated()))));
@@ -103,7 +136,7 @@ class PayoutBatches {
 		if (batch.status() == PayoutBatch.Status.REVERSED) {
 			throw new Conflict("Payout batch " + batch.reference() + " has already been reversed");
 		}
-		var reversal = ledger.reverse(batch.ledgerTransactionId(), LocalDate.now(ZoneOffset.UTC),
+		var reversal = ledger.reverse(batch.ledgerTransactionId(), LocalDate.now(clock),
 				"payout " + batch.reference() + ": " + why.strip());
 		store.markReversed(batchId, reversal.id(), why.strip());
 		return store.batch(batchId).orElseThrow();

@@ -1,75 +1,24 @@
 package coop.commonscloud.payouts.internal;
 
 import coop.commonscloud.platform.Money;
-import coop.commonscloud.ledger.LedgerAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Payout batches and files, and the two ledger figures payouts need. The ledger tables belong to this
- * same module (settlement), so reading them here reaches into no other module.
- */
+/** Payout batches and files. The ledger's figures come from the ledger's API, not from its tables. */
 @Repository
 class PayoutStore {
-
-	private static final Pattern PROVIDER_PAYABLE = Pattern.compile("Liabilities:Providers:P([0-9a-f-]{36})");
 
 	private final JdbcClient jdbc;
 
 	PayoutStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** A provider's credit from one period's settlement run, net of reversals of that run. */
-	record PeriodCredit(UUID partnerId, Money amount) {
-	}
-
-	/**
-	 * What the period's settlement run credited to each provider's payable: the transactions with cause
-	 * (SETTLEMENT_RUN, "settlement-YYYY-MM", or that reference followed by a non-digit suffix), less
-	 * any reversals of them. Only positive credits are returned, ordered by partner.
-	 */
-	List<PeriodCredit> settlementCredits(YearMonth period) {
-		String pattern = "^settlement-" + period + "($|[^0-9])";
-		List<PeriodCredit> credits = new ArrayList<>();
-		jdbc.sql("""
-				with run as (
-				  select id from ledger_transaction where cause_kind = 'SETTLEMENT_RUN' and cause_reference ~ :pattern
-				)
-				select p.account, p.currency, sum(p.amount_minor) as total
-				from ledger_posting p join ledger_transaction t on t.id = p.transaction_id
-				where p.account like 'Liabilities:Providers:P%'
-				  and (t.id in (select id from run) or (t.cause_kind = 'REVERSAL' and t.reverses in (select id from run)))
-				group by p.account, p.currency
-				having sum(p.amount_minor) < 0
-				order by p.account, p.currency""")
-				.param("pattern", pattern)
-				.query(rs -> {
-					Matcher m = PROVIDER_PAYABLE.matcher(rs.getString("account"));
-					if (m.matches()) {
-						credits.add(new PeriodCredit(UUID.fromString(m.group(1)), Money.of(-rs.getLong("total"), rs.getString("currency"))));
-					}
-				});
-		return credits;
-	}
-
-	/** What the region owes the provider now, in one currency (the payable's credit balance). */
-	long outstanding(UUID partnerId, String currency) {
-		return -jdbc.sql("select coalesce(sum(amount_minor), 0) from ledger_posting where account = :account and currency = :currency")
-				.param("account", LedgerAccount.providerPayable(partnerId).name())
-				.param("currency", currency)
-				.query(Long.class)
-				.single();
 	}
 
 	/** Serialises batch creation for a period until the transaction ends. */
