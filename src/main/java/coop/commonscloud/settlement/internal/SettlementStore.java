@@ -91,14 +91,19 @@ class SettlementStore {
 		return weights;
 	}
 
-	record Line(UUID person, int lineNo, String kind, UUID partner, long amountMinor, long weight, String detail) {
+	/** What a line of a person's settlement pays; stored under its name in {@code settlement_line.kind}. */
+	enum LineKind {
+		STEWARDSHIP, PROVIDER, FALLBACK, FUND
+	}
+
+	record Line(UUID person, int lineNo, LineKind kind, UUID partner, long amountMinor, long weight, String detail) {
 	}
 
 	/** Writes one chunk's lines and moves the checkpoint, in the caller's transaction. */
 	void writeChunk(UUID run, List<Line> lines, int peopleInChunk, UUID lastPerson) {
 		StringBuilder copy = new StringBuilder(lines.size() * 96);
 		for (Line l : lines) {
-			copy.append(run).append('\t').append(l.person()).append('\t').append(l.lineNo()).append('\t').append(l.kind())
+			copy.append(run).append('\t').append(l.person()).append('\t').append(l.lineNo()).append('\t').append(l.kind().name())
 					.append('\t').append(l.partner() == null ? "\\N" : l.partner().toString()).append('\t')
 					.append(l.amountMinor()).append('\t').append(l.weight()).append('\t').append(copyText(l.detail()))
 					.append('\n');
@@ -229,7 +234,7 @@ class SettlementStore {
 	}
 
 	private static Line line(java.sql.ResultSet rs) throws SQLException {
-		return new Line(rs.getObject("person", UUID.class), rs.getInt("line_no"), rs.getString("kind"),
+		return new Line(rs.getObject("person", UUID.class), rs.getInt("line_no"), LineKind.valueOf(rs.getString("kind")),
 				rs.getObject("partner", UUID.class), rs.getLong("amount_minor"), rs.getLong("weight"), rs.getString("detail"));
 	}
 

@@ -12,6 +12,7 @@ import coop.commonscloud.ledger.LedgerTransaction;
 import coop.commonscloud.ledger.PostedTransaction;
 import coop.commonscloud.ledger.Posting;
 import coop.commonscloud.settlement.internal.SettlementStore.Line;
+import coop.commonscloud.settlement.internal.SettlementStore.LineKind;
 import coop.commonscloud.settlement.internal.SettlementStore.Run;
 import coop.commonscloud.settlement.internal.domain.Allocating.PersonAllocation;
 import coop.commonscloud.settlement.internal.domain.Allocating.Share;
@@ -252,13 +253,13 @@ class SettlingPeriod {
 			SettlementRules rules) {
 		List<Line> lines = new ArrayList<>(a.shares().size() + 1);
 		int n = 0;
-		lines.add(new Line(a.person(), n++, "STEWARDSHIP", null, a.stewardship().minorUnits(), 0, null));
+		lines.add(new Line(a.person(), n++, LineKind.STEWARDSHIP, null, a.stewardship().minorUnits(), 0, null));
 		for (Share s : a.shares()) {
-			lines.add(new Line(a.person(), n++, s.fallback() ? "FALLBACK" : "PROVIDER", s.provider(), s.amountMinor(),
+			lines.add(new Line(a.person(), n++, s.fallback() ? LineKind.FALLBACK : LineKind.PROVIDER, s.provider(), s.amountMinor(),
 					s.weight(), s.fallback() ? null : inputs.detail(a.person(), s.provider(), snapshot, rules.weighting())));
 		}
 		if (!a.commonsFund().isZero()) {
-			lines.add(new Line(a.person(), n, "FUND", null, a.commonsFund().minorUnits(), 0, null));
+			lines.add(new Line(a.person(), n, LineKind.FUND, null, a.commonsFund().minorUnits(), 0, null));
 		}
 		return lines;
 	}
@@ -274,13 +275,12 @@ class SettlingPeriod {
 		for (Line l : lines) {
 			String amount = new Money(l.amountMinor(), currency).amount().toPlainString();
 			switch (l.kind()) {
-				case "STEWARDSHIP" -> stewardship = amount + " to the region's stewardship";
-				case "PROVIDER" -> parts.add(amount + " to " + snapshot.partnerName(l.partner())
+				case STEWARDSHIP -> stewardship = amount + " to the region's stewardship";
+				case PROVIDER -> parts.add(amount + " to " + snapshot.partnerName(l.partner())
 						+ (l.detail() == null ? "" : " (" + l.detail() + ")"));
-				case "FALLBACK" -> parts.add(amount + " to " + snapshot.partnerName(l.partner())
+				case FALLBACK -> parts.add(amount + " to " + snapshot.partnerName(l.partner())
 						+ " (you used nothing this month: shared by all providers' usage)");
-				case "FUND" -> parts.add(amount + " to the commons fund (you used nothing this month)");
-				default -> throw new IllegalStateException(l.kind());
+				case FUND -> parts.add(amount + " to the commons fund (you used nothing this month)");
 			}
 		}
 		if (stewardship != null) {
