@@ -5,6 +5,7 @@ import coop.commonscloud.platform.Csv;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.ledger.Ledger;
 import coop.commonscloud.ledger.LedgerAccount;
+import coop.commonscloud.ledger.OperatingCurrency;
 import coop.commonscloud.ledger.PostedTransaction;
 import coop.commonscloud.ledger.Posting;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,10 +28,12 @@ class LedgerApi {
 
 	private final Ledger ledger;
 	private final Caller caller;
+	private final OperatingCurrency currency;
 
-	LedgerApi(Ledger ledger, Caller caller) {
+	LedgerApi(Ledger ledger, Caller caller, OperatingCurrency currency) {
 		this.ledger = ledger;
 		this.caller = caller;
+		this.currency = currency;
 	}
 
 	record Balance(String account, String currency, String amount) {
@@ -49,7 +52,7 @@ class LedgerApi {
 	ResponseEntity<String> beancount() {
 		caller.requireSteward();
 		Map<LedgerAccount, List<Money>> balances = ledger.balances();
-		String journal = BeancountJournal.write("Commons Cloud ledger", "AUD", ledger.journal(), balances);
+		String journal = BeancountJournal.write("Commons Cloud ledger", currency.code(), ledger.journal(), balances);
 		return download(journal, "ledger.beancount");
 	}
 

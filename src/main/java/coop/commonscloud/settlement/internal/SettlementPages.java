@@ -1,6 +1,7 @@
 package coop.commonscloud.settlement.internal;
 
 import coop.commonscloud.identity.Accounts;
+import coop.commonscloud.ledger.OperatingCurrency;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
@@ -35,14 +36,16 @@ class SettlementPages {
 	private final ProviderDirectory directory;
 	private final Caller caller;
 	private final Accounts accounts;
+	private final OperatingCurrency currency;
 
 	SettlementPages(SettlingPeriod settling, SettlementStore store, ProviderDirectory directory, Caller caller,
-			Accounts accounts) {
+			Accounts accounts, OperatingCurrency currency) {
 		this.settling = settling;
 		this.store = store;
 		this.directory = directory;
 		this.caller = caller;
 		this.accounts = accounts;
+		this.currency = currency;
 	}
 
 	static YearMonth period(String value) {
@@ -57,7 +60,7 @@ class SettlementPages {
 	String index(Model model) {
 		caller.requireSteward();
 		model.addAttribute("posted", store.posted());
-		model.addAttribute("suggested", YearMonth.now().minusMonths(1).toString());
+		model.addAttribute("suggested", settling.currentPeriod().minusMonths(1).toString());
 		model.addAttribute("sourcesAvailable", settling.sourcesAvailable());
 		return "settlement/index";
 	}
@@ -157,7 +160,7 @@ class SettlementPages {
 		ProviderDirectory.Snapshot names = directory.snapshot();
 		List<StatementLine> periods = new ArrayList<>();
 		for (Map.Entry<YearMonth, List<SettlementStore.Line>> e : store.linesOf(person).entrySet()) {
-			Currency currency = store.find(e.getKey()).map(Run::currency).orElse(Currency.getInstance("AUD"));
+			Currency currency = store.find(e.getKey()).map(Run::currency).orElse(this.currency.currency());
 			long net = e.getValue().stream().mapToLong(SettlementStore.Line::amountMinor).sum();
 			periods.add(new StatementLine(e.getKey().toString(), new Money(net, currency).toString(),
 					SettlingPeriod.describe(e.getValue(), currency, names)));

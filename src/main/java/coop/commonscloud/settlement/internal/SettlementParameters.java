@@ -8,7 +8,6 @@ import coop.commonscloud.settlement.internal.domain.SettlementRules.Fallback;
 import coop.commonscloud.settlement.internal.domain.SettlementRules.Weighting;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ class SettlementParameters {
 	}
 
 	static Instant endOf(YearMonth period) {
-		return period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		return period.plusMonths(1).atDay(1).atStartOfDay().toInstant(SettlingPeriod.ZONE);
 	}
 
 	Read rulesFor(YearMonth period) {

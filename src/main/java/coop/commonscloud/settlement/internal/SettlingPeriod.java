@@ -20,6 +20,9 @@ import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import coop.commonscloud.settlement.internal.domain.SettlementRules;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import coop.commonscloud.ledger.OperatingCurrency;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +67,10 @@ class SettlingPeriod {
 	private final Caller caller;
 	private final TransactionTemplate transactions;
 	private final Currency currency;
+	private final Clock clock;
+
+	/** The zone settlement's months are counted in, here and on the pages. */
+	static final ZoneOffset ZONE = ZoneOffset.UTC;
 	/** People per committed chunk; tests make it small. */
 	volatile int chunkSize;
 	private final Set<YearMonth> running = ConcurrentHashMap.newKeySet();
@@ -78,7 +85,7 @@ class SettlingPeriod {
 
 	SettlingPeriod(ObjectProvider<Payments> payments, ObjectProvider<Usage> usage, ProviderDirectory directory,
 			SettlementParameters parameters, SettlementStore store, Ledger ledger, Caller caller,
-			TransactionTemplate transactions, @Value("${commonscloud.settlement.currency:AUD}") String currency,
+			TransactionTemplate transactions, OperatingCurrency currency, Clock clock,
 			@Value("${commonscloud.settlement.chunk-size:1000}") int chunkSize) {
 		this.payments = payments;
 		this.usage = usage;
@@ -88,7 +95,8 @@ class SettlingPeriod {
 		this.ledger = ledger;
 		this.caller = caller;
 		this.transactions = transactions;
-		this.currency = Currency.getInstance(currency);
+		this.currency = currency.currency();
+		this.clock = clock;
 		this.chunkSize = chunkSize;
 	}
 
@@ -112,10 +120,15 @@ class SettlingPeriod {
 		}
 	}
 
+	/** The month under way now, in settlement's zone. */
+	YearMonth currentPeriod() {
+		return YearMonth.now(clock.withZone(ZONE));
+	}
+
 	/** Only a month that has ended is posted: its payments and usage are complete. */
-	static void requireEnded(YearMonth period) {
+	void requireEnded(YearMonth period) {
 		requirePeriod(period);
-		if (!period.isBefore(YearMonth.now(java.time.ZoneOffset.UTC))) {
+		if (!period.isBefore(currentPeriod())) {
 			throw new InvalidInput("The settlement of " + period + " can be posted once the month has ended; "
 					+ "preview it meanwhile");
 		}
