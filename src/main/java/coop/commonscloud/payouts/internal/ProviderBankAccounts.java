@@ -3,6 +3,7 @@ package coop.commonscloud.payouts.internal;
 import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,11 +17,13 @@ class ProviderBankAccounts {
 	private final BankDetailsStore store;
 	private final Partners partners;
 	private final Caller caller;
+	private final Clock clock;
 
-	ProviderBankAccounts(BankDetailsStore store, Partners partners, Caller caller) {
+	ProviderBankAccounts(BankDetailsStore store, Partners partners, Caller caller, Clock clock) {
 		this.store = store;
 		this.partners = partners;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -34,7 +37,7 @@ class ProviderBankAccounts {
 			String holder) {
 		caller.requireManages(partnerId);
 		partners.get(new PartnerId(partnerId));
-		BankDetails details = BankDetails.of(partnerId, bsb, accountNumber, accountName, iban, bic, holder, Instant.now(),
+		BankDetails details = BankDetails.of(partnerId, bsb, accountNumber, accountName, iban, bic, holder, Instant.now(clock),
 				caller.actor());
 		store.save(details);
 		return store.find(partnerId).orElseThrow();
