@@ -12,6 +12,9 @@ public interface Caller {
 	/** The account name, or empty for the public. */
 	Optional<String> username();
 
+	/** The signed-in person's account, or empty for the public and for service clients. */
+	Optional<AccountId> accountId();
+
 	boolean isSteward();
 
 	/** Whether the caller is a steward or a partner admin of this partner. */

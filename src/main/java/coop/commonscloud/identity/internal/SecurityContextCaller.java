@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal;
 
+import coop.commonscloud.platform.AccountId;
 import coop.commonscloud.platform.Caller;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,12 @@ class SecurityContextCaller implements Caller {
 	@Override
 	public Optional<String> username() {
 		return authentication().map(Authentication::getName);
+	}
+
+	@Override
+	public Optional<AccountId> accountId() {
+		return authentication().map(Authentication::getPrincipal)
+				.map(principal -> principal instanceof SignedInAccount account ? new AccountId(account.accountId()) : null);
 	}
 
 	@Override
