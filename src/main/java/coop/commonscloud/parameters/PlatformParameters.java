@@ -13,6 +13,11 @@ public interface PlatformParameters {
 		return valueAt(key, Instant.now());
 	}
 
+	/** The option of a choice parameter in force at {@code at}. */
+	default <E extends Enum<E>> E choiceAt(ChoiceParameter<E> parameter, Instant at) {
+		return parameter.option(valueAt(parameter.key(), at).amount());
+	}
+
 	/** Every value in force at {@code at}, keyed by name, for recording alongside a check. */
 	List<ParameterEntry> allAt(Instant at);
 
