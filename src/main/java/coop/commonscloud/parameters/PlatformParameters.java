@@ -28,4 +28,12 @@ public interface PlatformParameters {
 
 	/** Appends a new value; validates the key, unit range and reason. Publishes {@link ParameterChanged}. */
 	ParameterEntry set(ParameterChange change);
+
+	/**
+	 * Defines the parameters the database lacks, each with its seed value, in one transaction, and
+	 * answers their keys. A parameter already defined keeps its definition and history (both are
+	 * append-only), so defining the same seeds again changes nothing; where nothing is missing,
+	 * nothing is written. Publishes no {@link ParameterChanged}: a seed is where a parameter starts.
+	 */
+	List<ParameterKey> define(List<ParameterSeed> seeds);
 }

@@ -5,18 +5,28 @@ import coop.commonscloud.parameters.ParameterChanged;
 import coop.commonscloud.parameters.ParameterDefinition;
 import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcPlatformParameters implements PlatformParameters {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcPlatformParameters.class);
 
 	private final ParameterStore store;
 	private final ApplicationEventPublisher events;
@@ -68,6 +78,54 @@ class JdbcPlatformParameters implements PlatformParameters {
 		ParameterEntry entry = store.entry(store.insertValue(change));
 		events.publishEvent(new ParameterChanged(entry.key(), entry.value(), entry.effectiveFrom()));
 		return entry;
+	}
+
+	@Override
+	@Transactional
+	public List<ParameterKey> define(List<ParameterSeed> seeds) {
+		Map<ParameterKey, ParameterSeed> byKey = new LinkedHashMap<>();
+		for (ParameterSeed seed : seeds) {
+			if (byKey.putIfAbsent(seed.key(), seed) != null) {
+				throw new IllegalStateException("Platform parameter '" + seed.key() + "' is defined twice; one module owns it");
+			}
+		}
+		warnOfDifferences(byKey);
+		if (unvalued(byKey).isEmpty()) {
+			return List.of(); // read only: at a site of the mesh, whose copy of these tables refuses writes
+		}
+		store.lockDefinitions();
+		List<ParameterKey> added = new ArrayList<>();
+		for (ParameterSeed seed : unvalued(byKey)) { // again under the lock: another node may have defined them
+			store.insertDefinition(seed.definition());
+			store.insertSeedValue(seed);
+			added.add(seed.key());
+		}
+		return added;
+	}
+
+	/** The seeds whose parameter has no value yet, defined or not. */
+	private List<ParameterSeed> unvalued(Map<ParameterKey, ParameterSeed> seeds) {
+		Set<ParameterKey> valued = store.keysWithValues();
+		return seeds.values().stream().filter(seed -> !valued.contains(seed.key())).toList();
+	}
+
+	private void warnOfDifferences(Map<ParameterKey, ParameterSeed> seeds) {
+		for (ParameterDefinition stored : store.definitions()) {
+			ParameterSeed seed = seeds.get(stored.key());
+			if (seed != null && !same(seed.definition(), stored)) {
+				log.warn("Platform parameter '{}' is defined as {} in the code but as {} in the database, which stays: "
+						+ "definitions are append-only", stored.key(), seed.definition(), stored);
+			}
+		}
+	}
+
+	private static boolean same(ParameterDefinition a, ParameterDefinition b) {
+		return a.key().equals(b.key()) && a.unit().equals(b.unit()) && a.description().equals(b.description())
+				&& sameNumber(a.minimum(), b.minimum()) && sameNumber(a.maximum(), b.maximum());
+	}
+
+	private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+		return a == null ? b == null : b != null && a.compareTo(b) == 0;
 	}
 
 	private ParameterDefinition definition(ParameterKey key) {

@@ -4,13 +4,17 @@ import coop.commonscloud.parameters.ParameterChange;
 import coop.commonscloud.parameters.ParameterDefinition;
 import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.ParameterValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,6 +90,39 @@ class ParameterStore {
 				.query((rs, n) -> new ParameterDefinition(new ParameterKey(rs.getString("key")), rs.getString("unit"),
 						rs.getString("description"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum")))
 				.list();
+	}
+
+	/** The keys that have at least one value. */
+	Set<ParameterKey> keysWithValues() {
+		return jdbc.sql("select distinct key from platform_parameter").query(String.class).list().stream()
+				.map(ParameterKey::new).collect(Collectors.toSet());
+	}
+
+	/** Serialises the defining of parameters until the transaction ends, so two nodes starting at once define each once. */
+	void lockDefinitions() {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('platform-parameter-definitions'))").query((rs, n) -> 1).list();
+	}
+
+	/** Inserts the definition unless its key is defined; true when it was inserted. */
+	boolean insertDefinition(ParameterDefinition definition) {
+		return jdbc.sql("""
+				insert into platform_parameter_definition (key, unit, description, minimum, maximum)
+				values (:key, :unit, :description, :minimum, :maximum) on conflict (key) do nothing""")
+				.param("key", definition.key().name()).param("unit", definition.unit())
+				.param("description", definition.description())
+				.param("minimum", definition.minimum(), Types.NUMERIC).param("maximum", definition.maximum(), Types.NUMERIC)
+				.update() == 1;
+	}
+
+	/** The seed's value as the parameter's first entry: effective from the epoch, recorded by "seed". */
+	void insertSeedValue(ParameterSeed seed) {
+		jdbc.sql("""
+				insert into platform_parameter (key, value, effective_from, recorded_by, reason)
+				values (:key, :value, :from, :by, :reason)""")
+				.param("key", seed.key().name()).param("value", seed.value())
+				.param("from", Timestamp.from(ParameterSeed.EFFECTIVE_FROM)).param("by", ParameterSeed.RECORDED_BY)
+				.param("reason", seed.reason())
+				.update();
 	}
 
 	private static ParameterEntry entry(ResultSet rs, int row) throws SQLException {
