@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import coop.commonscloud.parameters.ParameterChange;
+import coop.commonscloud.parameters.ParameterDefinition;
 import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 @SpringBootTest
 class PlatformParametersTests {
@@ -76,6 +80,46 @@ class PlatformParametersTests {
 				.isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("append-only");
 		assertThat(parameters.valueAt(ParameterKey.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
+	}
+
+	@Test
+	@Transactional // rolled back: the definition stays this test's own
+	void a_seed_defines_a_missing_parameter_once_with_its_first_value_in_force_from_the_epoch() {
+		ParameterSeed seed = ParameterSeed.of(new ParameterKey("test.defined-at-start"), "days", "0", "10",
+				"A parameter only this test defines", "3", "This test's seed");
+
+		assertThat(parameters.define(List.of(seed))).containsExactly(seed.key());
+		assertThat(parameters.define(List.of(seed))).as("defining it again").isEmpty();
+
+		assertThat(parameters.definitions()).contains(seed.definition());
+		assertThat(parameters.history(seed.key())).singleElement().satisfies(e -> {
+			assertThat(e.value()).isEqualTo(value("3", "days"));
+			assertThat(e.effectiveFrom()).isEqualTo(Instant.EPOCH);
+			assertThat(e.recordedBy()).isEqualTo("seed");
+			assertThat(e.reason()).isEqualTo("This test's seed");
+		});
+	}
+
+	@Test
+	void a_parameter_already_defined_keeps_its_definition_and_history() {
+		ParameterDefinition stored = parameters.definitions().stream()
+				.filter(d -> d.key().equals(ParameterKey.LOCALITY_ALLOWANCE)).findFirst().orElseThrow();
+		int entries = parameters.history(ParameterKey.LOCALITY_ALLOWANCE).size();
+		ParameterSeed other = new ParameterSeed(new ParameterDefinition(stored.key(), "km", "Another description",
+				BigDecimal.ZERO, BigDecimal.TEN), BigDecimal.ONE, "Another seed");
+
+		assertThat(parameters.define(List.of(other))).isEmpty();
+
+		assertThat(parameters.definitions()).contains(stored);
+		assertThat(parameters.history(ParameterKey.LOCALITY_ALLOWANCE)).hasSize(entries);
+	}
+
+	@Test
+	void a_parameter_is_defined_by_one_module_only() {
+		ParameterSeed seed = ParameterSeed.of(new ParameterKey("test.twice"), "days", "0", null, "Defined twice", "1", "Seed");
+
+		assertThatThrownBy(() -> parameters.define(List.of(seed, seed))).hasMessageContaining("test.twice")
+				.hasMessageContaining("defined twice");
 	}
 
 	private static ParameterValue value(String amount, String unit) {

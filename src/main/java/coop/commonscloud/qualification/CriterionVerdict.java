@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The latest recorded verdict of one criterion for one subject (a partner, an offering or a server). */
-public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, UUID subjectId, String verdict,
+public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, UUID subjectId, Verdict.Code verdict,
 		List<String> reasons, Instant evaluatedAt) {
 
 	public CriterionVerdict {
@@ -18,10 +18,14 @@ public record CriterionVerdict(Criterion criterion, Criterion.Subject subject, U
 
 	/** "met", "not met", "pending" or "expired", for people to read. */
 	public String verdictLabel() {
-		return verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return verdict.label();
 	}
 
 	public boolean met() {
-		return "MET".equals(verdict);
+		return verdict == Verdict.Code.MET;
+	}
+
+	public boolean notMet() {
+		return verdict == Verdict.Code.NOT_MET;
 	}
 }

@@ -2,82 +2,49 @@ package coop.commonscloud.qualification;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * One criterion's verdict with its reasons. A business outcome, so a value: callers handle every
- * case. {@link Pending} lists what is missing; {@link Expired} says what is too old.
+ * One criterion's verdict with its reasons. A business outcome, so a value: callers switch on its
+ * {@link Code} and handle every case. A pending verdict lists what is missing; an expired one says
+ * what is too old.
  */
-public sealed interface Verdict {
+public record Verdict(Code code, List<String> reasons) {
 
-	List<String> reasons();
+	/** What a verdict says, as recorded. */
+	public enum Code {
+		MET, NOT_MET, PENDING, EXPIRED;
 
-	/** MET, NOT_MET, PENDING or EXPIRED, as recorded. */
-	String code();
-
-	record Met(List<String> reasons) implements Verdict {
-		public Met {
-			reasons = List.copyOf(reasons);
-		}
-
-		@Override
-		public String code() {
-			return "MET";
+		/** "met", "not met", "pending" or "expired", for people to read. */
+		public String label() {
+			return name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		}
 	}
 
-	record NotMet(List<String> reasons) implements Verdict {
-		public NotMet {
-			reasons = List.copyOf(reasons);
-		}
-
-		@Override
-		public String code() {
-			return "NOT_MET";
-		}
+	public Verdict {
+		Objects.requireNonNull(code, "code");
+		reasons = List.copyOf(reasons);
 	}
 
-	record Pending(List<String> reasons) implements Verdict {
-		public Pending {
-			reasons = List.copyOf(reasons);
-		}
-
-		@Override
-		public String code() {
-			return "PENDING";
-		}
+	public static Verdict met(String reason) {
+		return new Verdict(Code.MET, List.of(reason));
 	}
 
-	record Expired(List<String> reasons) implements Verdict {
-		public Expired {
-			reasons = List.copyOf(reasons);
-		}
-
-		@Override
-		public String code() {
-			return "EXPIRED";
-		}
+	public static Verdict notMet(String reason) {
+		return new Verdict(Code.NOT_MET, List.of(reason));
 	}
 
-	static Verdict met(String reason) {
-		return new Met(List.of(reason));
+	public static Verdict pending(String reason) {
+		return new Verdict(Code.PENDING, List.of(reason));
 	}
 
-	static Verdict notMet(String reason) {
-		return new NotMet(List.of(reason));
+	public static Verdict expired(String reason) {
+		return new Verdict(Code.EXPIRED, List.of(reason));
 	}
 
-	static Verdict pending(String reason) {
-		return new Pending(List.of(reason));
-	}
-
-	static Verdict of(String code, List<String> reasons) {
-		return switch (code) {
-			case "MET" -> new Met(reasons);
-			case "NOT_MET" -> new NotMet(reasons);
-			case "PENDING" -> new Pending(reasons);
-			case "EXPIRED" -> new Expired(reasons);
-			default -> throw new IllegalArgumentException("No verdict " + code);
-		};
+	public boolean is(Code other) {
+		return code == other;
 	}
 
 	/**
@@ -85,24 +52,24 @@ public sealed interface Verdict {
 	 * reasons); else expired if any part expired; else pending if any part is pending (with the
 	 * reasons of the expired and pending parts); else met, with every part's reasons.
 	 */
-	static Verdict allOf(List<Verdict> parts) {
-		List<String> notMet = reasonsOf(parts, NotMet.class);
+	public static Verdict allOf(List<Verdict> parts) {
+		List<String> notMet = reasonsOf(parts, Code.NOT_MET);
 		if (!notMet.isEmpty()) {
-			return new NotMet(notMet);
+			return new Verdict(Code.NOT_MET, notMet);
 		}
-		List<String> open = new ArrayList<>(reasonsOf(parts, Expired.class));
+		List<String> open = new ArrayList<>(reasonsOf(parts, Code.EXPIRED));
 		boolean expired = !open.isEmpty();
-		open.addAll(reasonsOf(parts, Pending.class));
+		open.addAll(reasonsOf(parts, Code.PENDING));
 		if (expired) {
-			return new Expired(open);
+			return new Verdict(Code.EXPIRED, open);
 		}
 		if (!open.isEmpty()) {
-			return new Pending(open);
+			return new Verdict(Code.PENDING, open);
 		}
-		return new Met(reasonsOf(parts, Met.class));
+		return new Verdict(Code.MET, reasonsOf(parts, Code.MET));
 	}
 
-	private static List<String> reasonsOf(List<Verdict> parts, Class<? extends Verdict> kind) {
-		return parts.stream().filter(kind::isInstance).flatMap(v -> v.reasons().stream()).toList();
+	private static List<String> reasonsOf(List<Verdict> parts, Code code) {
+		return parts.stream().filter(v -> v.is(code)).flatMap(v -> v.reasons().stream()).toList();
 	}
 }

@@ -9,7 +9,6 @@ import coop.commonscloud.platform.Money;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,7 +22,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,16 +71,16 @@ class BankStatementImport implements PaymentSource {
 	private final PaymentIntake intake;
 	private final PaymentReferences references;
 	private final Payers payers;
-	private final JdbcClient jdbc;
+	private final PaymentStore store;
 	private final Caller caller;
 	private final String currency;
 
-	BankStatementImport(PaymentIntake intake, PaymentReferences references, Payers payers, JdbcClient jdbc, Caller caller,
+	BankStatementImport(PaymentIntake intake, PaymentReferences references, Payers payers, PaymentStore store, Caller caller,
 			@Value("${commonscloud.billing.currency:AUD}") String currency) {
 		this.intake = intake;
 		this.references = references;
 		this.payers = payers;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.caller = caller;
 		this.currency = currency;
 	}
@@ -128,13 +126,7 @@ class BankStatementImport implements PaymentSource {
 
 	/** The unmatched lines that no steward has assigned yet, oldest first. */
 	List<Unmatched> unmatched() {
-		return jdbc.sql("select u.* from bank_statement_unmatched u where not exists (select 1 from payment p "
-				+ "where p.source = :source and p.reference = u.transaction_id) order by u.booked_on, u.transaction_id")
-				.param("source", NAME)
-				.query((row, n) -> new Unmatched(row.getString("transaction_id"), row.getObject("booked_on", LocalDate.class),
-						Money.of(row.getLong("amount_cents"), row.getString("currency").strip()), row.getString("description"),
-						row.getString("file_name")))
-				.list();
+		return store.unassignedBankLines(NAME);
 	}
 
 	/** A steward says whose payment an unmatched line was; it is then recorded like a matched line. */
@@ -150,17 +142,11 @@ class BankStatementImport implements PaymentSource {
 	}
 
 	private boolean alreadyPaid(String transactionId) {
-		return jdbc.sql("select count(*) from payment where source = :source and reference = :reference")
-				.param("source", NAME).param("reference", transactionId).query(Long.class).single() > 0;
+		return store.paymentId(NAME, transactionId).isPresent();
 	}
 
 	private boolean keepUnmatched(String fileName, Line line) {
-		return jdbc.sql("insert into bank_statement_unmatched (transaction_id, booked_on, amount_cents, currency, description, "
-				+ "file_name, imported_by) values (:id, :on, :amount, :currency, :description, :file, :by) on conflict do nothing")
-				.param("id", line.transactionId()).param("on", Date.valueOf(line.date()))
-				.param("amount", line.amount().minorUnits()).param("currency", currency)
-				.param("description", line.description()).param("file", fileName).param("by", caller.actor())
-				.update() == 1;
+		return store.insertUnmatched(line, currency, fileName, caller.actor());
 	}
 
 	List<Line> parse(String csv) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +21,19 @@ class PaymentReferences {
 	private static final Pattern IN_TEXT = Pattern.compile("CC[- ]?([0-9A-Z]{4})[- ]?([0-9A-Z]{4})(?![0-9A-Z])",
 			Pattern.CASE_INSENSITIVE);
 
-	private final JdbcClient jdbc;
+	private final PaymentStore store;
 	private final SecureRandom random = new SecureRandom();
 
-	PaymentReferences(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	PaymentReferences(PaymentStore store) {
+		this.store = store;
 	}
 
 	/** The person's reference, made on first use. */
 	String of(UUID person) {
-		Optional<String> known = find(person);
+		Optional<String> known = store.referenceOf(person);
 		while (known.isEmpty()) {
-			jdbc.sql("insert into billing_payer (person, payment_reference) values (:person, :reference) on conflict do nothing")
-					.param("person", person).param("reference", fresh()).update();
-			known = find(person);
+			store.insertPayer(person, fresh());
+			known = store.referenceOf(person);
 		}
 		return known.get();
 	}
@@ -48,18 +46,12 @@ class PaymentReferences {
 		Matcher matcher = IN_TEXT.matcher(text);
 		while (matcher.find()) {
 			String reference = "CC-" + matcher.group(1).toUpperCase(Locale.ROOT) + "-" + matcher.group(2).toUpperCase(Locale.ROOT);
-			Optional<UUID> person = jdbc.sql("select person from billing_payer where payment_reference = :reference")
-					.param("reference", reference).query(UUID.class).optional();
+			Optional<UUID> person = store.payerWithReference(reference);
 			if (person.isPresent()) {
 				return person;
 			}
 		}
 		return Optional.empty();
-	}
-
-	private Optional<String> find(UUID person) {
-		return jdbc.sql("select payment_reference from billing_payer where person = :person").param("person", person)
-				.query(String.class).optional();
 	}
 
 	private String fresh() {

@@ -7,12 +7,10 @@ import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +33,12 @@ class Plans {
 		}
 	}
 
-	private final JdbcClient jdbc;
+	private final PlanStore store;
 	private final PlatformParameters parameters;
 	private final Caller caller;
 
-	Plans(JdbcClient jdbc, PlatformParameters parameters, Caller caller) {
-		this.jdbc = jdbc;
+	Plans(PlanStore store, PlatformParameters parameters, Caller caller) {
+		this.store = store;
 		this.parameters = parameters;
 		this.caller = caller;
 	}
@@ -71,13 +69,7 @@ class Plans {
 					+ minimum + " a year; you offered " + yearly + ". Pay at least the minimum, or choose another tier.");
 		}
 		boolean needsConfirmation = tier == Tier.CONCESSION && concessionNeedsConfirmation(now);
-		long id = jdbc.sql("insert into billing_plan_choice (person, tier, yearly_cents, currency, minimum_cents, "
-				+ "needs_confirmation, chosen_at, chosen_by) values (:person, :tier, :yearly, :currency, :minimum, "
-				+ ":confirm, :at, :by) returning id")
-				.param("person", person).param("tier", tier.name()).param("yearly", yearly.minorUnits())
-				.param("currency", yearly.currency().getCurrencyCode()).param("minimum", minimum.minorUnits())
-				.param("confirm", needsConfirmation).param("at", Timestamp.from(now)).param("by", caller.actor())
-				.query(Long.class).single();
+		long id = store.insertChoice(person, tier, yearly, minimum, needsConfirmation, now, caller.actor());
 		return find(id);
 	}
 
@@ -89,8 +81,7 @@ class Plans {
 		if (!choice.awaitingConfirmation()) {
 			throw new InvalidInput("This choice is not waiting for a steward's confirmation");
 		}
-		jdbc.sql("insert into billing_concession_confirmation (choice_id, confirmed_by) values (:id, :by) on conflict do nothing")
-				.param("id", choiceId).param("by", caller.actor()).update();
+		store.insertConfirmation(choiceId, caller.actor());
 	}
 
 	Optional<Choice> current(UUID person) {
@@ -99,30 +90,14 @@ class Plans {
 
 	/** Newest first. */
 	List<Choice> history(UUID person) {
-		return jdbc.sql(SELECT + " where c.person = :person order by c.id desc").param("person", person)
-				.query(Plans::choice).list();
+		return store.choicesOf(person);
 	}
 
 	List<Choice> awaitingConfirmation() {
-		return jdbc.sql(SELECT + " where c.needs_confirmation and f.choice_id is null and c.id = "
-				+ "(select max(id) from billing_plan_choice l where l.person = c.person) order by c.id")
-				.query(Plans::choice).list();
+		return store.awaitingConfirmation();
 	}
 
 	private Choice find(long id) {
-		return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(Plans::choice).optional()
-				.orElseThrow(() -> new NotFound("No plan choice " + id));
-	}
-
-	private static final String SELECT = "select c.id, c.person, c.tier, c.yearly_cents, c.minimum_cents, c.currency, "
-			+ "c.needs_confirmation, f.choice_id is not null as confirmed, c.chosen_at, c.chosen_by "
-			+ "from billing_plan_choice c left join billing_concession_confirmation f on f.choice_id = c.id";
-
-	private static Choice choice(java.sql.ResultSet row, int n) throws java.sql.SQLException {
-		String currency = row.getString("currency");
-		return new Choice(row.getLong("id"), row.getObject("person", UUID.class), Tier.valueOf(row.getString("tier")),
-				Money.of(row.getLong("yearly_cents"), currency), Money.of(row.getLong("minimum_cents"), currency),
-				row.getBoolean("needs_confirmation"), row.getBoolean("confirmed"),
-				row.getTimestamp("chosen_at").toInstant(), row.getString("chosen_by"));
+		return store.choice(id).orElseThrow(() -> new NotFound("No plan choice " + id));
 	}
 }

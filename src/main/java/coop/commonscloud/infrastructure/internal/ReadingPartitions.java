@@ -1,8 +1,6 @@
 package coop.commonscloud.infrastructure.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,15 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReadingPartitions {
 
-	private final JdbcClient jdbc;
+	private final TelemetryStore store;
 
-	ReadingPartitions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ReadingPartitions(TelemetryStore store) {
+		this.store = store;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void ensure(Instant from, Instant to) {
-		jdbc.sql("select ensure_power_reading_partitions(?, ?)").params(Timestamp.from(from), Timestamp.from(to))
-				.query((rs, row) -> 1).list();
+		store.ensurePartitions(from, to);
 	}
 }

@@ -45,6 +45,12 @@ class TelemetryStore {
 		this.dataSource = dataSource;
 	}
 
+	/** Makes the monthly partitions of {@code power_reading} that readings from {@code from} to {@code to} need. */
+	void ensurePartitions(Instant from, Instant to) {
+		jdbc.sql("select ensure_power_reading_partitions(?, ?)").params(Timestamp.from(from), Timestamp.from(to))
+				.query((rs, row) -> 1).list();
+	}
+
 	/**
 	 * Holds the source until the transaction ends, so that two uploads for one source cannot each
 	 * recompute a day without seeing the other's readings.

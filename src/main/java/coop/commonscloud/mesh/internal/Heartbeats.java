@@ -4,7 +4,6 @@ import coop.commonscloud.mesh.NodeRole;
 import coop.commonscloud.mesh.NodeStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +34,14 @@ class Heartbeats {
 	}
 
 	private final MeshSettings settings;
-	private final JdbcClient jdbc;
+	private final MeshStore store;
 	private final MeterRegistry meters;
 	private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 	private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-	Heartbeats(MeshSettings settings, JdbcClient jdbc, MeterRegistry meters) {
+	Heartbeats(MeshSettings settings, MeshStore store, MeterRegistry meters) {
 		this.settings = settings;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.meters = meters;
 	}
 
@@ -51,19 +49,13 @@ class Heartbeats {
 	void beat() {
 		try {
 			if (settings.role == NodeRole.CORE) {
-				jdbc.sql("insert into mesh_heartbeat (node, beat_at) values ('core', clock_timestamp()) "
-						+ "on conflict (node) do update set beat_at = excluded.beat_at").update();
-				jdbc.sql("select s.name, s.state, h.beat_at from mesh_site s left join mesh_site_heartbeat h on h.site = s.name")
-						.query((rs, n) -> {
-							Timestamp beat = rs.getTimestamp("beat_at");
-							see(rs.getString("name"), new Seen(rs.getString("state"), beat == null ? null : beat.toInstant()));
-							return null;
-						}).list();
+				store.beatAsCore();
+				for (MeshStore.SiteBeat site : store.siteBeats()) {
+					see(site.site(), new Seen(site.state(), site.beat()));
+				}
 			} else if (settings.role == NodeRole.SITE) {
-				jdbc.sql("insert into mesh_site_heartbeat (site, beat_at) values (:site, clock_timestamp()) "
-						+ "on conflict (site) do update set beat_at = excluded.beat_at").param("site", settings.site).update();
-				Instant beat = jdbc.sql("select beat_at from mesh_heartbeat where node = 'core'")
-						.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+				store.beatAsSite(settings.site);
+				Instant beat = store.coreBeat().orElse(null);
 				see(settings.site, new Seen("APPROVED", beat));
 			}
 		} catch (DataAccessException e) {

@@ -3,15 +3,14 @@ package coop.commonscloud.mesh.internal;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PostgreSQL's logical replication as the mesh uses it: the publications drawn from the table
  * classification, the subscriptions between core and sites, and the guard that makes region
- * tables read-only at a site. Statements that create a subscription cannot run in a transaction,
- * so they go through the auto-committing JDBC connection.
+ * tables read-only at a site; its statements are in {@link ReplicationStore}. Statements that create a
+ * subscription cannot run in a transaction, so they go through the auto-committing JDBC connection.
  */
 @Component
 class Replication {
@@ -22,12 +21,12 @@ class Replication {
 	static final String SITE_SLOT = "site_data_to_core";
 	private static final Logger log = LoggerFactory.getLogger(Replication.class);
 
-	private final JdbcClient jdbc;
+	private final ReplicationStore store;
 	private final Tables tables;
 	private final TransactionTemplate transactions;
 
-	Replication(JdbcClient jdbc, Tables tables, TransactionTemplate transactions) {
-		this.jdbc = jdbc;
+	Replication(ReplicationStore store, Tables tables, TransactionTemplate transactions) {
+		this.store = store;
 		this.tables = tables;
 		this.transactions = transactions;
 	}
@@ -44,10 +43,10 @@ class Replication {
 
 	private void publish(String publication, List<String> published) {
 		transactions.executeWithoutResult(status -> {
-			if (!exists("select count(*) from pg_publication where pubname = :name", publication)) {
-				jdbc.sql("create publication " + Tables.quoted(publication)).update();
+			if (!store.publicationExists(publication)) {
+				store.createPublication(publication);
 			}
-			jdbc.sql("alter publication " + Tables.quoted(publication) + " set table " + Tables.list(published)).update();
+			store.setPublishedTables(publication, published);
 		});
 		log.info("Publication {} holds {} tables", publication, published.size());
 	}
@@ -56,16 +55,13 @@ class Replication {
 	void guardRegionTables() {
 		transactions.executeWithoutResult(status -> {
 			for (String table : tables.regionTables()) {
-				jdbc.sql("create or replace trigger mesh_region_replica before insert or update or delete on "
-						+ Tables.quoted(table) + " for each row execute function mesh_refuse_region_write()").update();
-				jdbc.sql("create or replace trigger mesh_region_replica_truncate before truncate on "
-						+ Tables.quoted(table) + " for each statement execute function mesh_refuse_region_write()").update();
+				store.guardAsReplica(table);
 			}
 		});
 	}
 
 	boolean subscribed(String subscription) {
-		return exists("select count(*) from pg_subscription where subname = :name", subscription);
+		return store.subscriptionExists(subscription);
 	}
 
 	/**
@@ -76,10 +72,7 @@ class Replication {
 	 */
 	void subscribeToRegionData(String coreDatabase, String slot) {
 		List<String> region = tables.regionTables();
-		transactions.executeWithoutResult(status -> {
-			jdbc.sql("set local session_replication_role = replica").update();
-			jdbc.sql("truncate " + Tables.list(region) + " cascade").update();
-		});
+		transactions.executeWithoutResult(status -> store.truncateAsReplication(region));
 		subscribe(REGION_SUBSCRIPTION, coreDatabase, REGION_PUBLICATION, slot);
 		guardRegionTables();
 	}
@@ -90,18 +83,12 @@ class Replication {
 	}
 
 	private void subscribe(String subscription, String connection, String publication, String slot) {
-		jdbc.sql("create subscription " + Tables.quoted(subscription) + " connection " + Tables.literal(connection)
-				+ " publication " + Tables.quoted(publication) + " with (copy_data = true, slot_name = "
-				+ Tables.literal(slot) + ")").update();
+		store.createSubscription(subscription, connection, publication, slot);
 		log.info("Subscribed as {} to publication {}", subscription, publication);
 	}
 
 	/** Picks up region tables that later migrations added to the core's publication. */
 	void refresh(String subscription) {
-		jdbc.sql("alter subscription " + Tables.quoted(subscription) + " refresh publication").update();
-	}
-
-	private boolean exists(String sql, String name) {
-		return jdbc.sql(sql).param("name", name).query(Long.class).single() > 0;
+		store.refreshSubscription(subscription);
 	}
 }

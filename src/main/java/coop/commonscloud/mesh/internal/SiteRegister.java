@@ -6,13 +6,11 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,16 +34,16 @@ class SiteRegister {
 	private static final Logger log = LoggerFactory.getLogger(SiteRegister.class);
 
 	private final MeshSettings settings;
-	private final JdbcClient jdbc;
+	private final MeshStore store;
 	private final Caller caller;
 	private final SiteSigningKeys keys;
 	private final Replication replication;
 	private final TransactionTemplate transactions;
 
-	SiteRegister(MeshSettings settings, JdbcClient jdbc, Caller caller, SiteSigningKeys keys, Replication replication,
+	SiteRegister(MeshSettings settings, MeshStore store, Caller caller, SiteSigningKeys keys, Replication replication,
 			TransactionTemplate transactions) {
 		this.settings = settings;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.caller = caller;
 		this.keys = keys;
 		this.replication = replication;
@@ -62,15 +60,9 @@ class SiteRegister {
 			throw new InvalidInput("A join request names the site's public signing key and its database connection");
 		}
 		return transactions.execute(status -> {
-			jdbc.sql("insert into mesh_site (name, public_jwk, database, state, requested_at) "
-					+ "values (:name, :jwk, :database, 'REQUESTED', now()) on conflict (name) do update "
-					+ "set public_jwk = excluded.public_jwk, database = excluded.database where mesh_site.state = 'REQUESTED'")
-					.param("name", request.site()).param("jwk", request.publicJwk()).param("database", request.database()).update();
-			record Known(String state, String jwk) {
-			}
-			Known known = jdbc.sql("select state, public_jwk from mesh_site where name = :name").param("name", request.site())
-					.query((rs, n) -> new Known(rs.getString("state"), rs.getString("public_jwk"))).single();
-			if (!known.jwk().equals(request.publicJwk())) {
+			store.askToJoin(request);
+			MeshStore.JoinState known = store.joinState(request.site());
+			if (!known.publicJwk().equals(request.publicJwk())) {
 				throw new Conflict("Site '" + request.site() + "' joined with another signing key; a steward must remove it first");
 			}
 			return known.state();
@@ -80,9 +72,7 @@ class SiteRegister {
 	@Transactional(readOnly = true)
 	List<PendingSite> sites() {
 		caller.requireSteward();
-		return jdbc.sql("select * from mesh_site order by name").query((rs, n) -> new PendingSite(rs.getString("name"),
-				rs.getString("state"), instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("approved_at")),
-				rs.getString("approved_by"), instant(rs.getTimestamp("subscribed_at")), rs.getString("last_error"))).list();
+		return store.sites();
 	}
 
 	/** A steward lets a site in: its key becomes region data, and the core subscribes to its site data. */
@@ -91,12 +81,9 @@ class SiteRegister {
 		requireCore();
 		String actor = caller.actor();
 		transactions.executeWithoutResult(status -> {
-			String jwk = jdbc.sql("select public_jwk from mesh_site where name = :name for update").param("name", site)
-					.query(String.class).optional()
+			String jwk = store.lockPublicJwk(site)
 					.orElseThrow(() -> new NotFound("No site named '" + site + "' has asked to join"));
-			jdbc.sql("update mesh_site set state = 'APPROVED', approved_at = coalesce(approved_at, now()), "
-					+ "approved_by = coalesce(approved_by, :actor) where name = :name").param("actor", actor).param("name", site)
-					.update();
+			store.approve(site, actor);
 			keys.publish(site, jwk);
 		});
 		subscribeToApprovedSites();
@@ -109,8 +96,7 @@ class SiteRegister {
 			return;
 		}
 		try {
-			List<String> waiting = jdbc.sql("select name from mesh_site where state = 'APPROVED' and subscribed_at is null")
-					.query(String.class).list();
+			List<String> waiting = store.approvedNotSubscribed();
 			for (String site : waiting) {
 				subscribe(site);
 			}
@@ -124,25 +110,18 @@ class SiteRegister {
 		String error = null;
 		try {
 			if (!replication.subscribed(subscription)) {
-				String database = jdbc.sql("select database from mesh_site where name = :name").param("name", site)
-						.query(String.class).single();
-				replication.subscribeToSiteData(subscription, database);
+				replication.subscribeToSiteData(subscription, store.database(site));
 			}
 		} catch (DataAccessException e) {
 			error = e.getMostSpecificCause().getMessage();
 			log.warn("Could not subscribe to the site data of '{}' yet: {}", site, error);
 		}
-		jdbc.sql("update mesh_site set subscribed_at = case when :error::text is null then now() end, last_error = :error "
-				+ "where name = :name").param("error", error).param("name", site).update();
+		store.subscribed(site, error);
 	}
 
 	private void requireCore() {
 		if (settings.role != NodeRole.CORE) {
 			throw new Conflict("Sites join the region's core; this node is " + settings.role.name().toLowerCase(java.util.Locale.ROOT));
 		}
-	}
-
-	private static Instant instant(Timestamp timestamp) {
-		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

@@ -2,7 +2,6 @@ package coop.commonscloud.mesh.internal;
 
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The tables of this database by their classification, read from their comments (the migrations say it). */
@@ -17,27 +16,19 @@ class Tables {
 	 */
 	static final Set<String> SHIPPED = Set.of("sign_in_event", "mesh_site_heartbeat");
 
-	private final JdbcClient jdbc;
+	private final ReplicationStore store;
 
-	Tables(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Tables(ReplicationStore store) {
+		this.store = store;
 	}
 
 	/** Every table commented {@code region data:}, in name order. */
 	List<String> regionTables() {
-		return classified("region data:");
+		return store.tablesClassified("region data:");
 	}
 
 	List<String> shippedTables() {
-		return classified("site data:").stream().filter(SHIPPED::contains).toList();
-	}
-
-	private List<String> classified(String kind) {
-		return jdbc.sql("""
-				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-				  and obj_description(c.oid, 'pg_class') like :kind || '%'
-				order by c.relname""").param("kind", kind).query(String.class).list();
+		return store.tablesClassified("site data:").stream().filter(SHIPPED::contains).toList();
 	}
 
 	static String quoted(String identifier) {

@@ -8,13 +8,11 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +27,13 @@ class OfferingClients {
 	record Link(UUID offeringId, String clientId) {
 	}
 
-	private final JdbcClient jdbc;
+	private final UsageStore store;
 	private final Catalogue catalogue;
 	private final SignInActivity signIns;
 	private final Caller caller;
 
-	OfferingClients(JdbcClient jdbc, Catalogue catalogue, SignInActivity signIns, Caller caller) {
-		this.jdbc = jdbc;
+	OfferingClients(UsageStore store, Catalogue catalogue, SignInActivity signIns, Caller caller) {
+		this.store = store;
 		this.catalogue = catalogue;
 		this.signIns = signIns;
 		this.caller = caller;
@@ -55,10 +53,7 @@ class OfferingClients {
 			throw new InvalidInput("The client '" + owner.clientId() + "' is not one of your partner's clients");
 		}
 		try {
-			jdbc.sql("insert into offering_client (offering_id, client_id, linked_by) values (:offering, :client, :by) "
-					+ "on conflict (offering_id) do update set client_id = excluded.client_id, linked_by = excluded.linked_by, "
-					+ "linked_at = now()")
-					.param("offering", offeringId.value()).param("client", owner.clientId()).param("by", caller.actor()).update();
+			store.link(offeringId.value(), owner.clientId(), caller.actor());
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("The client '" + owner.clientId() + "' already counts for another offering; a client counts for one");
 		}
@@ -66,18 +61,12 @@ class OfferingClients {
 	}
 
 	Optional<String> clientOf(OfferingId offering) {
-		return jdbc.sql("select client_id from offering_client where offering_id = :id").param("id", offering.value())
-				.query(String.class).optional();
+		return store.clientOf(offering.value());
 	}
 
 	/** Every linked client and its offering: a few hundred rows at most. */
 	Map<String, UUID> offeringsByClient() {
-		Map<String, UUID> links = new HashMap<>();
-		jdbc.sql("select client_id, offering_id from offering_client")
-				.query(row -> {
-					links.put(row.getString(1), row.getObject(2, UUID.class));
-				});
-		return links;
+		return store.offeringsByClient();
 	}
 
 	Offering offering(OfferingId id) {

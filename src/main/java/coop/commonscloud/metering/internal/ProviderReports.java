@@ -8,15 +8,11 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotPermitted;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,13 +57,13 @@ class ProviderReports {
 			boolean anomaly, String idempotencyKey, Instant reportedAt, String reportedBy, boolean duplicate) {
 	}
 
-	private final JdbcClient jdbc;
+	private final UsageStore store;
 	private final OfferingClients clients;
 	private final PlatformParameters parameters;
 	private final Caller caller;
 
-	ProviderReports(JdbcClient jdbc, OfferingClients clients, PlatformParameters parameters, Caller caller) {
-		this.jdbc = jdbc;
+	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller) {
+		this.store = store;
 		this.clients = clients;
 		this.parameters = parameters;
 		this.caller = caller;
@@ -82,43 +78,29 @@ class ProviderReports {
 		}
 		String key = report.idempotencyKey().strip();
 		// one report per person, offering and day at a time, so the cap holds under concurrent reports
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-				.param("lock", "usage:" + report.offeringId() + ":" + report.person() + ":" + report.day()).query().singleRow();
-		var earlier = find(report.offeringId(), key);
+		store.lockReportsFor(report.offeringId(), report.person(), report.day());
+		var earlier = store.report(report.offeringId(), key);
 		if (earlier.isPresent()) {
 			return same(earlier.get(), report);
 		}
 		long cap = parameters.current(CAP).amount().longValue();
-		long already = jdbc.sql("select coalesce(sum(counted), 0) from usage_report where offering = :offering "
-				+ "and person = :person and day = :day")
-				.param("offering", report.offeringId()).param("person", report.person()).param("day", Date.valueOf(report.day()))
-				.query(Long.class).single();
+		long already = store.countedFor(report.offeringId(), report.person(), report.day());
 		long counted = Math.min(report.quantity(), Math.max(0, cap - already));
 		boolean anomaly = counted < report.quantity();
-		Long id = jdbc.sql("insert into usage_report (offering, idempotency_key, person, day, quantity, counted, cap, anomaly, "
-				+ "reported_by) values (:offering, :key, :person, :day, :quantity, :counted, :cap, :anomaly, :by) "
-				+ "on conflict (offering, idempotency_key) do nothing returning id")
-				.param("offering", report.offeringId()).param("key", key).param("person", report.person())
-				.param("day", Date.valueOf(report.day())).param("quantity", report.quantity()).param("counted", counted)
-				.param("cap", cap).param("anomaly", anomaly).param("by", caller.actor())
-				.query(Long.class).optional().orElse(null);
+		Long id = store.insertReport(report, key, counted, cap, anomaly, caller.actor()).orElse(null);
 		if (id == null) { // the same key arrived concurrently for another person or day
-			return same(find(report.offeringId(), key).orElseThrow(), report);
+			return same(store.report(report.offeringId(), key).orElseThrow(), report);
 		}
 		if (counted > 0) {
-			jdbc.sql("insert into usage_day (person, offering, day, active, units, report) values (:person, :offering, :day, "
-					+ "false, :units, :report)")
-					.param("person", report.person()).param("offering", report.offeringId()).param("day", Date.valueOf(report.day()))
-					.param("units", counted).param("report", id).update();
+			store.insertReportedUnits(report, counted, id);
 		}
-		return find(report.offeringId(), key).orElseThrow();
+		return store.report(report.offeringId(), key).orElseThrow();
 	}
 
 	/** Reports whose quantity was over the cap, newest first. Stewards only. */
 	List<Receipt> anomalies() {
 		caller.requireSteward();
-		return jdbc.sql("select * from usage_report where anomaly order by reported_at desc, id desc limit 500")
-				.query((row, n) -> receipt(row, false)).list();
+		return store.anomalies();
 	}
 
 	private void requireMayReportFor(Offering offering) {
@@ -144,17 +126,5 @@ class ProviderReports {
 		return new Receipt(earlier.id(), earlier.offeringId(), earlier.person(), earlier.day(), earlier.quantity(),
 				earlier.counted(), earlier.cap(), earlier.anomaly(), earlier.idempotencyKey(), earlier.reportedAt(),
 				earlier.reportedBy(), true);
-	}
-
-	private java.util.Optional<Receipt> find(UUID offering, String key) {
-		return jdbc.sql("select * from usage_report where offering = :offering and idempotency_key = :key")
-				.param("offering", offering).param("key", key).query((row, n) -> receipt(row, false)).optional();
-	}
-
-	private static Receipt receipt(ResultSet row, boolean duplicate) throws SQLException {
-		return new Receipt(row.getLong("id"), row.getObject("offering", UUID.class), row.getObject("person", UUID.class),
-				row.getObject("day", LocalDate.class), row.getLong("quantity"), row.getLong("counted"), row.getLong("cap"),
-				row.getBoolean("anomaly"), row.getString("idempotency_key"), row.getTimestamp("reported_at").toInstant(),
-				row.getString("reported_by"), duplicate);
 	}
 }

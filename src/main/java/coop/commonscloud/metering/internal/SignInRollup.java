@@ -1,7 +1,6 @@
 package coop.commonscloud.metering.internal;
 
 import coop.commonscloud.identity.SignInActivity;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +27,16 @@ class SignInRollup {
 
 	private final SignInActivity signIns;
 	private final OfferingClients clients;
-	private final JdbcTemplate jdbc;
+	private final UsageStore store;
 	private final ZoneId zone;
 	private final int daysBack;
 
-	SignInRollup(SignInActivity signIns, OfferingClients clients, JdbcTemplate jdbc,
+	SignInRollup(SignInActivity signIns, OfferingClients clients, UsageStore store,
 			@Value("${commonscloud.metering.zone:UTC}") String zone,
 			@Value("${commonscloud.metering.rollup.days-back:3}") int daysBack) {
 		this.signIns = signIns;
 		this.clients = clients;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.zone = ZoneId.of(zone);
 		this.daysBack = daysBack;
 	}
@@ -58,14 +56,14 @@ class SignInRollup {
 	@Transactional
 	int rollUp(LocalDate from, LocalDate to) {
 		Map<String, UUID> offerings = clients.offeringsByClient();
-		List<Object[]> batch = new ArrayList<>(BATCH);
+		List<UsageStore.ActiveDay> batch = new ArrayList<>(BATCH);
 		int[] added = {0};
 		signIns.forEachActiveDay(from, to, zone, active -> {
 			UUID offering = offerings.get(active.clientId());
 			if (offering == null) {
 				return; // a client that no offering counts (the region's own tools, an unlinked service)
 			}
-			batch.add(new Object[] {active.accountId(), offering, Date.valueOf(active.day())});
+			batch.add(new UsageStore.ActiveDay(active.accountId(), offering, active.day()));
 			if (batch.size() == BATCH) {
 				added[0] += flush(batch);
 			}
@@ -74,24 +72,9 @@ class SignInRollup {
 		return added[0];
 	}
 
-	private int flush(List<Object[]> batch) {
-		if (batch.isEmpty()) {
-			return 0;
-		}
-		int[][] counts = jdbc.batchUpdate("insert into usage_day (person, offering, day, active, units) values (?, ?, ?, true, 0) "
-				+ "on conflict (person, offering, day) where active do nothing", batch, batch.size(),
-				(statement, row) -> {
-					statement.setObject(1, row[0]);
-					statement.setObject(2, row[1]);
-					statement.setDate(3, (Date) row[2]);
-				});
+	private int flush(List<UsageStore.ActiveDay> batch) {
+		int added = store.insertActiveDays(batch);
 		batch.clear();
-		int sum = 0;
-		for (int[] chunk : counts) {
-			for (int count : chunk) {
-				sum += Math.max(count, 0);
-			}
-		}
-		return sum;
+		return added;
 	}
 }

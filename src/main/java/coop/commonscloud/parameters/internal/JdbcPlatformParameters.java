@@ -5,44 +5,41 @@ import coop.commonscloud.parameters.ParameterChanged;
 import coop.commonscloud.parameters.ParameterDefinition;
 import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcPlatformParameters implements PlatformParameters {
 
-	private static final String ENTRY_COLUMNS = "p.id, p.key, p.value, d.unit, p.effective_from, p.recorded_at, "
-			+ "p.recorded_by, p.reason, p.decision";
+	private static final Logger log = LoggerFactory.getLogger(JdbcPlatformParameters.class);
 
-	private final JdbcClient jdbc;
+	private final ParameterStore store;
 	private final ApplicationEventPublisher events;
 
-	JdbcPlatformParameters(JdbcClient jdbc, ApplicationEventPublisher events) {
-		this.jdbc = jdbc;
+	JdbcPlatformParameters(ParameterStore store, ApplicationEventPublisher events) {
+		this.store = store;
 		this.events = events;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public ParameterValue valueAt(ParameterKey key, Instant at) {
-		return jdbc.sql("select " + ENTRY_COLUMNS + " from platform_parameter p "
-				+ "join platform_parameter_definition d on d.key = p.key "
-				+ "where p.key = :key and p.effective_from <= :at order by p.effective_from desc, p.id desc limit 1")
-				.param("key", key.name())
-				.param("at", Timestamp.from(at))
-				.query(JdbcPlatformParameters::entry)
-				.optional()
+		return store.inForce(key, at)
 				.map(ParameterEntry::value)
 				.orElseThrow(() -> new NotFound("Platform parameter '" + key + "' has no value at " + at));
 	}
@@ -50,33 +47,20 @@ class JdbcPlatformParameters implements PlatformParameters {
 	@Override
 	@Transactional(readOnly = true)
 	public List<ParameterEntry> allAt(Instant at) {
-		return jdbc.sql("select distinct on (p.key) " + ENTRY_COLUMNS + " from platform_parameter p "
-				+ "join platform_parameter_definition d on d.key = p.key where p.effective_from <= :at "
-				+ "order by p.key, p.effective_from desc, p.id desc")
-				.param("at", Timestamp.from(at))
-				.query(JdbcPlatformParameters::entry)
-				.list();
+		return store.allInForce(at);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<ParameterEntry> history(ParameterKey key) {
 		definition(key);
-		return jdbc.sql("select " + ENTRY_COLUMNS + " from platform_parameter p "
-				+ "join platform_parameter_definition d on d.key = p.key where p.key = :key "
-				+ "order by p.effective_from desc, p.id desc")
-				.param("key", key.name())
-				.query(JdbcPlatformParameters::entry)
-				.list();
+		return store.history(key);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<ParameterDefinition> definitions() {
-		return jdbc.sql("select key, unit, description, minimum, maximum from platform_parameter_definition order by key")
-				.query((rs, n) -> new ParameterDefinition(new ParameterKey(rs.getString("key")), rs.getString("unit"),
-						rs.getString("description"), rs.getBigDecimal("minimum"), rs.getBigDecimal("maximum")))
-				.list();
+		return store.definitions();
 	}
 
 	@Override
@@ -91,23 +75,57 @@ class JdbcPlatformParameters implements PlatformParameters {
 			throw new InvalidInput(change.key() + " must be at most " + definition.maximum().toPlainString() + " "
 					+ definition.unit() + "; got " + change.value().toPlainString());
 		}
-		long id = jdbc.sql("insert into platform_parameter (key, value, effective_from, recorded_by, reason, decision) "
-				+ "values (:key, :value, :from, :by, :reason, :decision) returning id")
-				.param("key", change.key().name())
-				.param("value", change.value())
-				.param("from", Timestamp.from(change.effectiveFrom()))
-				.param("by", change.recordedBy())
-				.param("reason", change.reason().strip())
-				.param("decision", change.decision())
-				.query(Long.class)
-				.single();
-		ParameterEntry entry = jdbc.sql("select " + ENTRY_COLUMNS + " from platform_parameter p "
-				+ "join platform_parameter_definition d on d.key = p.key where p.id = :id")
-				.param("id", id)
-				.query(JdbcPlatformParameters::entry)
-				.single();
+		ParameterEntry entry = store.entry(store.insertValue(change));
 		events.publishEvent(new ParameterChanged(entry.key(), entry.value(), entry.effectiveFrom()));
 		return entry;
+	}
+
+	@Override
+	@Transactional
+	public List<ParameterKey> define(List<ParameterSeed> seeds) {
+		Map<ParameterKey, ParameterSeed> byKey = new LinkedHashMap<>();
+		for (ParameterSeed seed : seeds) {
+			if (byKey.putIfAbsent(seed.key(), seed) != null) {
+				throw new IllegalStateException("Platform parameter '" + seed.key() + "' is defined twice; one module owns it");
+			}
+		}
+		warnOfDifferences(byKey);
+		if (unvalued(byKey).isEmpty()) {
+			return List.of(); // read only: at a site of the mesh, whose copy of these tables refuses writes
+		}
+		store.lockDefinitions();
+		List<ParameterKey> added = new ArrayList<>();
+		for (ParameterSeed seed : unvalued(byKey)) { // again under the lock: another node may have defined them
+			store.insertDefinition(seed.definition());
+			store.insertSeedValue(seed);
+			added.add(seed.key());
+		}
+		return added;
+	}
+
+	/** The seeds whose parameter has no value yet, defined or not. */
+	private List<ParameterSeed> unvalued(Map<ParameterKey, ParameterSeed> seeds) {
+		Set<ParameterKey> valued = store.keysWithValues();
+		return seeds.values().stream().filter(seed -> !valued.contains(seed.key())).toList();
+	}
+
+	private void warnOfDifferences(Map<ParameterKey, ParameterSeed> seeds) {
+		for (ParameterDefinition stored : store.definitions()) {
+			ParameterSeed seed = seeds.get(stored.key());
+			if (seed != null && !same(seed.definition(), stored)) {
+				log.warn("Platform parameter '{}' is defined as {} in the code but as {} in the database, which stays: "
+						+ "definitions are append-only", stored.key(), seed.definition(), stored);
+			}
+		}
+	}
+
+	private static boolean same(ParameterDefinition a, ParameterDefinition b) {
+		return a.key().equals(b.key()) && a.unit().equals(b.unit()) && a.description().equals(b.description())
+				&& sameNumber(a.minimum(), b.minimum()) && sameNumber(a.maximum(), b.maximum());
+	}
+
+	private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+		return a == null ? b == null : b != null && a.compareTo(b) == 0;
 	}
 
 	private ParameterDefinition definition(ParameterKey key) {
@@ -115,12 +133,5 @@ class JdbcPlatformParameters implements PlatformParameters {
 				.filter(d -> d.key().equals(key))
 				.findFirst()
 				.orElseThrow(() -> new NotFound("There is no platform parameter '" + key + "'"));
-	}
-
-	private static ParameterEntry entry(ResultSet rs, int row) throws SQLException {
-		return new ParameterEntry(rs.getLong("id"), new ParameterKey(rs.getString("key")),
-				new ParameterValue(rs.getBigDecimal("value"), rs.getString("unit")),
-				rs.getTimestamp("effective_from").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-				rs.getString("recorded_by"), rs.getString("reason"), rs.getString("decision"));
 	}
 }

@@ -60,7 +60,7 @@ class Evaluating {
 	private static final Logger log = LoggerFactory.getLogger(Evaluating.class);
 
 	private final QualificationStore store;
-	private final QualificationParameters parameters;
+	private final ThresholdsInForce parameters;
 	private final Sanctions sanctions;
 	private final Partners partners;
 	private final Servers servers;
@@ -71,7 +71,7 @@ class Evaluating {
 	private final Catalogue catalogue;
 	private final TransactionTemplate transaction;
 
-	Evaluating(QualificationStore store, QualificationParameters parameters, Sanctions sanctions, Partners partners,
+	Evaluating(QualificationStore store, ThresholdsInForce parameters, Sanctions sanctions, Partners partners,
 			Servers servers, Sites sites, Telemetry telemetry, PowerSupplies supplies, Resilience resilience, Catalogue catalogue,
 			PlatformTransactionManager transactions) {
 		this.store = store;

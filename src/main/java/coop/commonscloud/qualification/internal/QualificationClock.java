@@ -19,9 +19,9 @@ class QualificationClock {
 
 	private final Evaluating evaluating;
 	private final Sanctions sanctions;
-	private final QualificationParameters parameters;
+	private final ThresholdsInForce parameters;
 
-	QualificationClock(Evaluating evaluating, Sanctions sanctions, QualificationParameters parameters) {
+	QualificationClock(Evaluating evaluating, Sanctions sanctions, ThresholdsInForce parameters) {
 		this.evaluating = evaluating;
 		this.sanctions = sanctions;
 		this.parameters = parameters;

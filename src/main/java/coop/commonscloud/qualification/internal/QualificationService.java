@@ -36,7 +36,7 @@ class QualificationService implements Qualification {
 		Partner partner = partners.get(id);
 		List<CriterionVerdict> own = latestVerdicts(id).stream().filter(v -> v.subject() == Criterion.Subject.PARTNER).toList();
 		boolean suspended = sanctions.suspended(id.value());
-		return new Standing(id, partner.legalName(), StatusRule.of(own.stream().map(v -> Verdict.of(v.verdict(), v.reasons())).toList(),
+		return new Standing(id, partner.legalName(), StatusRule.of(own.stream().map(v -> new Verdict(v.verdict(), v.reasons())).toList(),
 				suspended), sanctions.onProbation(id.value()), !suspended, own);
 	}
 

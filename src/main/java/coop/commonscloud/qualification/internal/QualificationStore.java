@@ -2,6 +2,7 @@ package coop.commonscloud.qualification.internal;
 
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
+import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.internal.domain.Declaration;
 import coop.commonscloud.qualification.internal.domain.EvidenceItem;
 import coop.commonscloud.qualification.internal.domain.ExcludedHost;
@@ -38,7 +39,7 @@ class QualificationStore {
 
 	/** One recorded evaluation with what it used. */
 	record Evaluation(long id, UUID partnerId, Criterion criterion, Criterion.Subject subject, UUID subjectId,
-			String verdict, List<String> reasons, Map<String, Object> inputs, String cause, Instant evaluatedAt) {
+			Verdict.Code verdict, List<String> reasons, Map<String, Object> inputs, String cause, Instant evaluatedAt) {
 	}
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -166,12 +167,12 @@ class QualificationStore {
 				.query((rs, n) -> new ExcludedHost(rs.getString(1), (Long) rs.getObject(2))).list();
 	}
 
-	void insertEvaluation(UUID partnerId, Criterion criterion, UUID subjectId, String verdict, List<String> reasons,
+	void insertEvaluation(UUID partnerId, Criterion criterion, UUID subjectId, Verdict.Code verdict, List<String> reasons,
 			Map<String, Object> inputs, String cause) {
 		jdbc.sql("insert into qualification_evaluation (partner_id, subject_kind, subject_id, criterion, verdict, reasons, inputs, cause) "
 				+ "values (:p, :kind, :subject, :criterion, :verdict, cast(:reasons as jsonb), cast(:inputs as jsonb), :cause)")
 				.param("p", partnerId).param("kind", criterion.subject().name()).param("subject", subjectId)
-				.param("criterion", criterion.name()).param("verdict", verdict).param("reasons", json.writeValueAsString(reasons))
+				.param("criterion", criterion.name()).param("verdict", verdict.name()).param("reasons", json.writeValueAsString(reasons))
 				.param("inputs", json.writeValueAsString(inputs)).param("cause", cause).update();
 	}
 
@@ -194,7 +195,7 @@ class QualificationStore {
 	private Evaluation evaluation(ResultSet rs) throws SQLException {
 		return new Evaluation(rs.getLong("id"), rs.getObject("partner_id", UUID.class), Criterion.valueOf(rs.getString("criterion")),
 				Criterion.Subject.valueOf(rs.getString("subject_kind")), rs.getObject("subject_id", UUID.class),
-				rs.getString("verdict"), json.readValue(rs.getString("reasons"), STRINGS), json.readValue(rs.getString("inputs"), OBJECT),
+				Verdict.Code.valueOf(rs.getString("verdict")), json.readValue(rs.getString("reasons"), STRINGS), json.readValue(rs.getString("inputs"), OBJECT),
 				rs.getString("cause"), rs.getTimestamp("evaluated_at").toInstant());
 	}
 

@@ -46,7 +46,7 @@ class Sanctions {
 	void sync(UUID partnerId, Map<Criterion, Verdict> verdicts, long remedyDays) {
 		verdicts.forEach((criterion, verdict) -> {
 			Optional<SanctionStore.Case> latest = store.latest(partnerId, criterion);
-			boolean failing = verdict instanceof Verdict.NotMet || verdict instanceof Verdict.Expired;
+			boolean failing = verdict.is(Verdict.Code.NOT_MET) || verdict.is(Verdict.Code.EXPIRED);
 			if (failing) {
 				if (latest.map(SanctionStore.Case::open).orElse(false)) {
 					return;
@@ -56,10 +56,9 @@ class Sanctions {
 				}
 				UUID id = UUID.randomUUID();
 				store.open(id, partnerId, criterion, verdict.reasons());
-				store.step(id, Step.NOTICE, "Notice: " + criterion.label() + " is " + (verdict instanceof Verdict.Expired
-						? "expired" : "not met") + ": " + String.join("; ", verdict.reasons()) + ". Remedy it within "
+				store.step(id, Step.NOTICE, "Notice: " + criterion.label() + " is " + verdict.code().label() + ": " + String.join("; ", verdict.reasons()) + ". Remedy it within "
 						+ remedyDays + " days, or answer with an appeal.", RULES);
-			} else if (verdict instanceof Verdict.Met && latest.map(SanctionStore.Case::open).orElse(false)) {
+			} else if (verdict.is(Verdict.Code.MET) && latest.map(SanctionStore.Case::open).orElse(false)) {
 				store.step(latest.get().id(), Step.CLOSED, "Closed: " + criterion.label() + " is met again", RULES);
 			}
 		});

@@ -20,10 +20,10 @@ class HomePage {
 
 	private final Regions regions;
 	private final Partners partners;
-	private final RegionOverviews overviews;
+	private final GatheringOverview overviews;
 	private final String homeRegion;
 
-	HomePage(Regions regions, Partners partners, RegionOverviews overviews,
+	HomePage(Regions regions, Partners partners, GatheringOverview overviews,
 			@Value("${commonscloud.region.home:}") String homeRegion) {
 		this.regions = regions;
 		this.partners = partners;

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class RegionPage {
 
-	private final RegionOverviews overviews;
+	private final GatheringOverview overviews;
 
-	RegionPage(RegionOverviews overviews) {
+	RegionPage(GatheringOverview overviews) {
 		this.overviews = overviews;
 	}
 

@@ -18,6 +18,7 @@ import com.jayway.jsonpath.JsonPath;
 import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
+import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.Qualification;
 import coop.commonscloud.qualification.Status;
 import java.time.Duration;
@@ -96,7 +97,7 @@ class QualificationApiTests {
 				.content("{\"approve\":false,\"comment\":\"again\"}")).andExpect(status().isConflict());
 
 		eventually().untilAsserted(() -> assertThat(latest(Criterion.COLLABORATIVE_NETWORK, partner).verdict())
-				.isEqualTo("MET"));
+				.isEqualTo(Verdict.Code.MET));
 		mvc.perform(get("/api/qualification/partners/" + partner)).andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("PROVISIONAL"))
 				.andExpect(jsonPath("$.criteria[?(@.criterion=='COLLABORATIVE_NETWORK')].verdict").value("MET"));
@@ -131,7 +132,7 @@ class QualificationApiTests {
 				.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
 
 		eventually().untilAsserted(() -> assertThat(latest(Criterion.VOLUNTARY_SIMPLICITY, partner).verdict())
-				.isEqualTo("NOT_MET"));
+				.isEqualTo(Verdict.Code.NOT_MET));
 		String[] secrets = { "4321", "432109", "8765", "3.71", "98765", "234567", "23456" };
 		for (String path : List.of("/api/qualification/partners/" + partner, "/api/qualification/partners/" + partner + "/verdicts",
 				"/api/qualification/partners?size=200", "/qualification", "/qualification/partners/" + partner)) {
@@ -150,7 +151,7 @@ class QualificationApiTests {
 		String server = f.server(partner, f.site(partner));
 		f.readingsAt85Percent(server);
 		eventually().untilAsserted(() -> assertThat(latest(Criterion.RENEWABLES, server).verdict())
-				.isEqualTo("MET"));
+				.isEqualTo(Verdict.Code.MET));
 		long before = store.history(UUID.fromString(partner), Criterion.RENEWABLES, 1).get(0).id();
 		assertThat(latest(Criterion.RENEWABLES, server).reasons().get(0)).contains("85.00 %").contains("reaches 80 %");
 
@@ -159,7 +160,7 @@ class QualificationApiTests {
 			f.send(post("/api/parameters/renewables.minimum-average-share"), STEWARD,
 					"{\"value\":90,\"effectiveFrom\":\"" + now + "\",\"reason\":\"Qualification test: the region raises the bar\"}");
 			await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> assertThat(latest(Criterion.RENEWABLES, server).verdict())
-					.isEqualTo("NOT_MET"));
+					.isEqualTo(Verdict.Code.NOT_MET));
 			assertThat(latest(Criterion.RENEWABLES, server).reasons().get(0)).contains("85.00 %").contains("below 90 %");
 			var after = store.history(UUID.fromString(partner), Criterion.RENEWABLES, 50);
 			var newest = after.get(0);
@@ -167,7 +168,7 @@ class QualificationApiTests {
 					.isEqualTo("90");
 			assertThat(newest.cause()).contains("renewables.minimum-average-share");
 			var old = after.stream().filter(e -> e.id() == before).findFirst().orElseThrow();
-			assertThat(old.verdict()).isEqualTo("MET");
+			assertThat(old.verdict()).isEqualTo(Verdict.Code.MET);
 			assertThat(((java.util.Map<?, ?>) old.inputs().get("parameters")).get("renewables.minimum-average-share").toString())
 					.isEqualTo("80");
 		} finally {
@@ -185,20 +186,20 @@ class QualificationApiTests {
 				+ "\",\"licence\":\"SSPL-1.0\",\"coveredByLoRes\":false}"));
 		String offering = id(f.send(post("/api/offerings"), as(admin), "{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server
 				+ "\",\"applicationId\":\"" + mastodon + "\",\"audience\":\"GENERAL_PUBLIC\"}"));
-		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo("NOT_MET"));
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo(Verdict.Code.NOT_MET));
 		assertThat(latest(Criterion.LORES, offering).reasons().get(0)).contains("make a LoRes-compatible option available");
-		assertThat(latest(Criterion.FOSS, offering).verdict()).isEqualTo("MET");
+		assertThat(latest(Criterion.FOSS, offering).verdict()).isEqualTo(Verdict.Code.MET);
 
 		f.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/offerings/" + offering), as(admin),
 				"{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server + "\",\"applicationId\":\"" + mastodon
 						+ "\",\"audience\":\"GENERAL_PUBLIC\",\"lowResOptionAvailable\":true,\"lowResOptionRecommended\":true}");
-		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo("MET"));
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.LORES, offering).verdict()).isEqualTo(Verdict.Code.MET));
 
 		String notFree = id(f.send(post("/api/offerings"), as(admin), "{\"partnerId\":\"" + partner + "\",\"serverId\":\"" + server
 				+ "\",\"applicationId\":\"" + sspl + "\",\"audience\":\"MEMBERS_ONLY\"}"));
-		eventually().untilAsserted(() -> assertThat(latest(Criterion.FOSS, notFree).verdict()).isEqualTo("NOT_MET"));
+		eventually().untilAsserted(() -> assertThat(latest(Criterion.FOSS, notFree).verdict()).isEqualTo(Verdict.Code.NOT_MET));
 		assertThat(latest(Criterion.FOSS, notFree).reasons()).anyMatch(r -> r.contains("SSPL-1.0"));
-		assertThat(latest(Criterion.SUSTAINABLE_AND_FOSS, partner).verdict()).isEqualTo("NOT_MET");
+		assertThat(latest(Criterion.SUSTAINABLE_AND_FOSS, partner).verdict()).isEqualTo(Verdict.Code.NOT_MET);
 	}
 
 	@Test
@@ -208,7 +209,7 @@ class QualificationApiTests {
 				+ "\"hostingCompany\":\"Amazon Web Services\",\"asn\":16509}"));
 		mvc.perform(post("/api/qualification/partners/" + partner + "/evaluation").with(as(admin))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.criteria[?(@.criterion=='SUSTAINABLE_AND_FOSS')].verdict").value("NOT_MET"));
-		assertThat(latest(Criterion.LOCAL, server).verdict()).isEqualTo("NOT_MET");
+		assertThat(latest(Criterion.LOCAL, server).verdict()).isEqualTo(Verdict.Code.NOT_MET);
 		assertThat(latest(Criterion.LOCAL, server).reasons().get(0)).contains("AS16509 belongs to Amazon");
 		mvc.perform(get("/api/qualification/excluded-hosts")).andExpect(jsonPath("$[?(@.asn==396982)].company").value("Google"));
 	}

@@ -29,9 +29,9 @@ public final class EvidenceRule {
 				return Verdict.met(requirement.label() + ": approved by " + a.reviewedBy());
 			}
 			boolean renewalWaiting = newest.get().review() == EvidenceItem.Review.SUBMITTED;
-			return new Verdict.Expired(List.of(requirement.label() + ": the approved evidence is older than "
+			return Verdict.expired(requirement.label() + ": the approved evidence is older than "
 					+ validityDays + " days" + (renewalWaiting ? "; the renewal awaits a steward's review"
-							: "; submit it again. " + requirement.whatToDo())));
+							: "; submit it again. " + requirement.whatToDo()));
 		}
 		if (newest.isEmpty()) {
 			return Verdict.pending(requirement.label() + ": missing. " + requirement.whatToDo());

@@ -117,8 +117,8 @@ public final class PartnerRules {
 		}
 		Declaration d = facts.declaration().get();
 		if (d.declaredAt().plus(Duration.ofDays(t.evidenceValidityDays())).isBefore(facts.asOf())) {
-			return new Verdict.Expired(List.of("The financial declaration for " + d.year() + " is older than "
-					+ t.evidenceValidityDays() + " days: submit this year's"));
+			return Verdict.expired("The financial declaration for " + d.year() + " is older than "
+					+ t.evidenceValidityDays() + " days: submit this year's");
 		}
 		if (!d.currency().equals(t.currency())) {
 			return Verdict.notMet("The declaration is in " + d.currency() + " but the region's parameters are in "
@@ -133,6 +133,6 @@ public final class PartnerRules {
 	}
 
 	private static Verdict prefixed(String prefix, Verdict v) {
-		return Verdict.of(v.code(), v.reasons().stream().map(r -> prefix + r).toList());
+		return new Verdict(v.code(), v.reasons().stream().map(r -> prefix + r).toList());
 	}
 }

@@ -15,7 +15,7 @@ public final class ServiceRules {
 		List<String> reasons = new ArrayList<>();
 		reasons.add(application + " is licensed " + licence);
 		reasons.addAll(licenceReasons);
-		return free ? new Verdict.Met(reasons) : new Verdict.NotMet(reasons);
+		return new Verdict(free ? Verdict.Code.MET : Verdict.Code.NOT_MET, reasons);
 	}
 
 	/**

@@ -18,10 +18,10 @@ public final class StatusRule {
 		if (suspended) {
 			return Status.SUSPENDED;
 		}
-		if (partnerCriteria.stream().anyMatch(v -> v instanceof Verdict.NotMet)) {
+		if (partnerCriteria.stream().anyMatch(v -> v.is(Verdict.Code.NOT_MET))) {
 			return Status.NOT_QUALIFIED;
 		}
-		if (!partnerCriteria.isEmpty() && partnerCriteria.stream().allMatch(v -> v instanceof Verdict.Met)) {
+		if (!partnerCriteria.isEmpty() && partnerCriteria.stream().allMatch(v -> v.is(Verdict.Code.MET))) {
 			return Status.QUALIFIED;
 		}
 		return Status.PROVISIONAL;

@@ -21,7 +21,7 @@ class StatusAndSanctionsTests {
 	void the_status_rule() {
 		assertThat(StatusRule.of(List.of(MET, MET), false)).isEqualTo(Status.QUALIFIED);
 		assertThat(StatusRule.of(List.of(MET, Verdict.pending("x")), false)).isEqualTo(Status.PROVISIONAL);
-		assertThat(StatusRule.of(List.of(MET, new Verdict.Expired(List.of("x"))), false)).isEqualTo(Status.PROVISIONAL);
+		assertThat(StatusRule.of(List.of(MET, Verdict.expired("x")), false)).isEqualTo(Status.PROVISIONAL);
 		assertThat(StatusRule.of(List.of(Verdict.pending("x"), Verdict.notMet("y")), false)).isEqualTo(Status.NOT_QUALIFIED);
 		assertThat(StatusRule.of(List.of(MET, MET), true)).isEqualTo(Status.SUSPENDED);
 		assertThat(StatusRule.of(List.of(), false)).isEqualTo(Status.PROVISIONAL);

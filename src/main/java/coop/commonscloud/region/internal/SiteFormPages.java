@@ -27,14 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * form comes back on its own page with the problems and everything that was typed.
  */
 @Controller
-class SiteForms {
+class SiteFormPages {
 
 	private final Sites sites;
 	private final Regions regions;
 	private final Partners partners;
 	private final Caller caller;
 
-	SiteForms(Sites sites, Regions regions, Partners partners, Caller caller) {
+	SiteFormPages(Sites sites, Regions regions, Partners partners, Caller caller) {
 		this.sites = sites;
 		this.regions = regions;
 		this.partners = partners;

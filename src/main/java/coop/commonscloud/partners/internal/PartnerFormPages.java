@@ -20,12 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The list of partners, registering a partner (stewards) and editing its details and contacts. */
 @Controller
-class PartnerForms {
+class PartnerFormPages {
 
 	private final Partners partners;
 	private final Caller caller;
 
-	PartnerForms(Partners partners, Caller caller) {
+	PartnerFormPages(Partners partners, Caller caller) {
 		this.partners = partners;
 		this.caller = caller;
 	}

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the platform parameters the criteria use, all as of one instant. */
 @Component
-class QualificationParameters {
+class ThresholdsInForce {
 
 	static final ParameterKey RESERVE_ALLOWANCE = new ParameterKey("qualification.reserve-allowance");
 	static final ParameterKey PAY_RATIO_MAXIMUM = new ParameterKey("qualification.pay-ratio-maximum");
@@ -17,7 +17,7 @@ class QualificationParameters {
 
 	private final PlatformParameters parameters;
 
-	QualificationParameters(PlatformParameters parameters) {
+	ThresholdsInForce(PlatformParameters parameters) {
 		this.parameters = parameters;
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The stewards' pages to create a region, rename it and give it a boundary. */
 @Controller
-class RegionForms {
+class RegionFormPages {
 
 	/** Larger boundaries are not put back into the page's text area; they are linked instead. */
 	static final int SHOWN_BOUNDARY_CHARS = 100_000;
@@ -31,7 +31,7 @@ class RegionForms {
 	private final Regions regions;
 	private final Caller caller;
 
-	RegionForms(Regions regions, Caller caller) {
+	RegionFormPages(Regions regions, Caller caller) {
 		this.regions = regions;
 		this.caller = caller;
 	}

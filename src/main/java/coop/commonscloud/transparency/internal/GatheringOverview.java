@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 
 /** Gathers a region's overview from the modules that own its parts. */
 @Component
-class RegionOverviews {
+class GatheringOverview {
 
 	private final Regions regions;
 	private final Sites sites;
 	private final Servers servers;
 	private final Partners partners;
 
-	RegionOverviews(Regions regions, Sites sites, Servers servers, Partners partners) {
+	GatheringOverview(Regions regions, Sites sites, Servers servers, Partners partners) {
 		this.regions = regions;
 		this.sites = sites;
 		this.servers = servers;

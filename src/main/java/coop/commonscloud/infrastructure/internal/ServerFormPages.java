@@ -26,14 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refused form comes back on its own page with the problems and everything that was typed.
  */
 @Controller
-class ServerForms {
+class ServerFormPages {
 
 	private final Servers servers;
 	private final Partners partners;
 	private final SiteChoices siteChoices;
 	private final Caller caller;
 
-	ServerForms(Servers servers, Partners partners, SiteChoices siteChoices, Caller caller) {
+	ServerFormPages(Servers servers, Partners partners, SiteChoices siteChoices, Caller caller) {
 		this.servers = servers;
 		this.partners = partners;
 		this.siteChoices = siteChoices;
