@@ -83,6 +83,9 @@ class JdbcPlatformParameters implements PlatformParameters {
 	@Override
 	@Transactional
 	public List<ParameterKey> define(List<ParameterSeed> seeds) {
+		if (seeds.isEmpty()) {
+			return List.of();
+		}
 		Map<ParameterKey, ParameterSeed> byKey = new LinkedHashMap<>();
 		for (ParameterSeed seed : seeds) {
 			if (byKey.putIfAbsent(seed.key(), seed) != null) {

@@ -1,5 +1,6 @@
 package coop.commonscloud.settlement.internal;
 
+import coop.commonscloud.parameters.ChoiceParameter;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
@@ -21,6 +22,11 @@ class SettlementParameters {
 	static final ParameterKey STEWARDSHIP_SHARE = new ParameterKey("settlement.stewardship-share");
 	static final ParameterKey USAGE_WEIGHTING = new ParameterKey("settlement.usage-weighting");
 	static final ParameterKey NO_USAGE_FALLBACK = new ParameterKey("settlement.no-usage-fallback");
+	/** Stored as 0 and 1, in the order their definitions' descriptions name them. */
+	private static final ChoiceParameter<Weighting> WEIGHTING = ChoiceParameter.of(USAGE_WEIGHTING, Weighting.ACTIVE_DAYS,
+			Weighting.REPORTED_UNITS);
+	private static final ChoiceParameter<Fallback> FALLBACK = ChoiceParameter.of(NO_USAGE_FALLBACK, Fallback.PRO_RATA,
+			Fallback.COMMONS_FUND);
 	static final ParameterKey LAND_BACK = ParameterKey.LAND_BACK_CONTRIBUTION;
 
 	private final PlatformParameters parameters;
@@ -42,8 +48,8 @@ class SettlementParameters {
 		ParameterValue landBack = parameters.valueAt(LAND_BACK, at);
 		ParameterValue weighting = parameters.valueAt(USAGE_WEIGHTING, at);
 		ParameterValue fallback = parameters.valueAt(NO_USAGE_FALLBACK, at);
-		Weighting w = weighting.amount().intValue() == 1 ? Weighting.REPORTED_UNITS : Weighting.ACTIVE_DAYS;
-		Fallback f = fallback.amount().intValue() == 1 ? Fallback.COMMONS_FUND : Fallback.PRO_RATA;
+		Weighting w = WEIGHTING.option(weighting.amount());
+		Fallback f = FALLBACK.option(fallback.amount());
 		SettlementRules rules = new SettlementRules(SettlementRules.ppm(stewardship.amount()),
 				SettlementRules.ppm(landBack.amount()), w, f);
 		String recorded = STEWARDSHIP_SHARE + " = " + stewardship + "; " + LAND_BACK + " = " + landBack + "; "
