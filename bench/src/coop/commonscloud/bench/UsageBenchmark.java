@@ -1,4 +1,4 @@
-package commonscloud.bench;
+package coop.commonscloud.bench;
 
 import coop.commonscloud.CommonsCloudApplication;
 import coop.commonscloud.billing.Payments;
