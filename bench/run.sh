@@ -15,7 +15,8 @@ DRIVER_CPU="${BENCH_DRIVER_CPU:-0}"
 export BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xms256m -Xmx256m -Xmn128m -XX:SurvivorRatio=3 -XX:+UseSerialGC}"
 JVM_OPTS="$BENCH_JVM_OPTS"
 
-./mvnw -q -B -DskipTests test-compile
+# -Pbench adds bench/src (the driver, the provider and the Argon2 loop) to the test sources
+./mvnw -q -B -Pbench -DskipTests test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 # the provider gets only its two bench classes, not the tests' Spring configurations
