@@ -41,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * stewards' review queue.
  */
 @Controller
-class QualificationPages {
+record QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions,
+			Evaluating evaluating, Partners partners, Servers servers, Caller caller) {
 
 	/** A server's public row: its name and the latest verdict of each server criterion. */
 	record ServerRow(String name, String role, CriterionVerdict local, CriterionVerdict renewables, CriterionVerdict resilience) {
@@ -49,25 +50,6 @@ class QualificationPages {
 
 	/** A partner on the public page. */
 	record PartnerRow(Standing standing, List<ServerRow> servers) {
-	}
-
-	private final Qualification qualification;
-	private final Submissions submissions;
-	private final Sanctions sanctions;
-	private final Evaluating evaluating;
-	private final Partners partners;
-	private final Servers servers;
-	private final Caller caller;
-
-	QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions, Evaluating evaluating,
-			Partners partners, Servers servers, Caller caller) {
-		this.qualification = qualification;
-		this.submissions = submissions;
-		this.sanctions = sanctions;
-		this.evaluating = evaluating;
-		this.partners = partners;
-		this.servers = servers;
-		this.caller = caller;
 	}
 
 	@GetMapping("/qualification")
