@@ -55,8 +55,7 @@ record QualificationPages(Qualification qualification, Submissions submissions, 
 	@GetMapping("/qualification")
 	String publicStatus(@RequestParam(defaultValue = "0") int page, Model model) {
 		Paged<Partner> batch = partners.list(new Paged.Request(page, 50));
-		model.addAttribute("partners", batch.items().stream().map(p -> new PartnerRow(qualification.standingOf(p.id()),
-				serverRows(p.id(), qualification.latestVerdicts(p.id())))).toList());
+		model.addAttribute("partners", batch.items().stream().map(this::row).toList());
 		model.addAttribute("page", batch);
 		return "qualification/status";
 	}
@@ -66,10 +65,14 @@ record QualificationPages(Qualification qualification, Submissions submissions, 
 	String publicStatusOf(@PathVariable UUID id, Model model) {
 		PartnerId partner = new PartnerId(id);
 		Partner p = partners.get(partner);
-		model.addAttribute("partners", List.of(new PartnerRow(qualification.standingOf(p.id()),
-				serverRows(p.id(), qualification.latestVerdicts(p.id())))));
+		model.addAttribute("partners", List.of(row(p)));
 		model.addAttribute("page", new Paged<>(List.of(p), 0, 1, 1));
 		return "qualification/status";
+	}
+
+	private PartnerRow row(Partner partner) {
+		return new PartnerRow(qualification.standingOf(partner.id()),
+				serverRows(partner.id(), qualification.latestVerdicts(partner.id())));
 	}
 
 	private List<ServerRow> serverRows(PartnerId partner, List<CriterionVerdict> verdicts) {
