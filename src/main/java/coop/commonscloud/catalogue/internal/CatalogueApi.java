@@ -28,13 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Catalogue")
-class CatalogueApi {
-
-	private final Catalogue catalogue;
-
-	CatalogueApi(Catalogue catalogue) {
-		this.catalogue = catalogue;
-	}
+record CatalogueApi(Catalogue catalogue) {
 
 	/** An application as the API takes it. */
 	record ApplicationBody(String name, String licence, Boolean coveredByLoRes, String website, String description) {

@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Licences")
-class LicenceApi {
-
-	private final Licences licences;
-
-	LicenceApi(Licences licences) {
-		this.licences = licences;
-	}
+record LicenceApi(Licences licences) {
 
 	/** The verdict as the API shows it. */
 	record Evaluation(String expression, boolean free, List<String> reasons, String licenceListVersion) {

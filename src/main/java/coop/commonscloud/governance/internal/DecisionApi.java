@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/governance")
 @Tag(name = "Governance")
-class DecisionApi {
-
-	private final DecisionStore decisions;
-	private final Results results;
-
-	DecisionApi(DecisionStore decisions, Results results) {
-		this.decisions = decisions;
-		this.results = results;
-	}
+record DecisionApi(DecisionStore decisions, Results results) {
 
 	@GetMapping("/decisions")
 	Paged<Decision> decisions(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {

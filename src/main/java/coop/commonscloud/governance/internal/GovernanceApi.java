@@ -24,21 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/governance")
 @Tag(name = "Governance")
-class GovernanceApi {
-
-	private final Proposals proposals;
-	private final Polls polls;
-	private final BallotBox ballotBox;
-	private final ClosingPoll closing;
-	private final Caller caller;
-
-	GovernanceApi(Proposals proposals, Polls polls, BallotBox ballotBox, ClosingPoll closing, Caller caller) {
-		this.proposals = proposals;
-		this.polls = polls;
-		this.ballotBox = ballotBox;
-		this.closing = closing;
-		this.caller = caller;
-	}
+record GovernanceApi(Proposals proposals, Polls polls, BallotBox ballotBox, ClosingPoll closing, Caller caller) {
 
 	@GetMapping("/proposals")
 	Paged<Proposal> proposals(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {

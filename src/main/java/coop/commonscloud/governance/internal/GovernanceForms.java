@@ -32,24 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/manage/governance")
-class GovernanceForms {
-
-	private final Proposals proposals;
-	private final Polls polls;
-	private final ClosingPoll closing;
-	private final Roster roster;
-	private final PlatformParameters parameters;
-	private final Caller caller;
-
-	GovernanceForms(Proposals proposals, Polls polls, ClosingPoll closing, Roster roster, PlatformParameters parameters,
-			Caller caller) {
-		this.proposals = proposals;
-		this.polls = polls;
-		this.closing = closing;
-		this.roster = roster;
-		this.parameters = parameters;
-		this.caller = caller;
-	}
+record GovernanceForms(Proposals proposals, Polls polls, ClosingPoll closing, Roster roster,
+			PlatformParameters parameters, Caller caller) {
 
 	@GetMapping("/proposals/new")
 	String newProposal(Model model) {

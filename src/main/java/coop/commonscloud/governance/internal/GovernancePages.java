@@ -13,25 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The public pages: proposals, a proposal with its discussion and poll, and the decision log. */
 @Controller
-class GovernancePages {
-
-	private final Proposals proposals;
-	private final DecisionStore decisions;
-	private final ProposalView view;
-	private final Roster roster;
-
-	private final Partners partners;
-	private final Caller caller;
-
-	GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view, Roster roster, Partners partners,
-			Caller caller) {
-		this.proposals = proposals;
-		this.decisions = decisions;
-		this.view = view;
-		this.roster = roster;
-		this.partners = partners;
-		this.caller = caller;
-	}
+record GovernancePages(Proposals proposals, DecisionStore decisions, ProposalView view, Roster roster,
+			Partners partners, Caller caller) {
 
 	/** Who the members are and which classes vote on what, with which weight: public, as the boundaries of the commons. */
 	@GetMapping("/governance/members")

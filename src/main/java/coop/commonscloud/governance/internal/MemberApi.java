@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/governance")
 @Tag(name = "Governance members")
-class MemberApi {
-
-	private final Roster roster;
-
-	MemberApi(Roster roster) {
-		this.roster = roster;
-	}
+record MemberApi(Roster roster) {
 
 	@GetMapping("/members")
 	Paged<Member> members(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -15,13 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The forms of the members page: admit a member (stewards), appoint a delegate, give a proxy. */
 @Controller
 @RequestMapping("/manage/governance/members")
-class MembershipForms {
-
-	private final Roster roster;
-
-	MembershipForms(Roster roster) {
-		this.roster = roster;
-	}
+record MembershipForms(Roster roster) {
 
 	@PostMapping
 	String admit(@RequestParam(required = false) String memberClass, @RequestParam(defaultValue = "") String name,

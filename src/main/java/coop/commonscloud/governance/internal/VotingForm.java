@@ -21,19 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The ballot form: one choice, a ranking (a rank per option) or points per option, for a member the voter speaks for. */
 @Controller
 @RequestMapping("/manage/governance/proposals/{number}/vote")
-class VotingForm {
-
-	private final Proposals proposals;
-	private final Polls polls;
-	private final BallotBox ballotBox;
-	private final ProposalView view;
-
-	VotingForm(Proposals proposals, Polls polls, BallotBox ballotBox, ProposalView view) {
-		this.proposals = proposals;
-		this.polls = polls;
-		this.ballotBox = ballotBox;
-		this.view = view;
-	}
+record VotingForm(Proposals proposals, Polls polls, BallotBox ballotBox, ProposalView view) {
 
 	@GetMapping
 	String form(@PathVariable long number, Model model) {

@@ -82,14 +82,8 @@ class JdbcLedger implements Ledger {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<LedgerAccount, List<Money>> balances() {
-		Map<LedgerAccount, List<Money>> balances = new LinkedHashMap<>();
-		jdbc.sql("select account, currency, sum(amount_minor) as total from ledger_posting group by account, currency "
-				+ "order by account, currency")
-				.query(rs -> {
-					balances.computeIfAbsent(new LedgerAccount(rs.getString("account")), a -> new ArrayList<>())
-							.add(Money.of(rs.getLong("total"), rs.getString("currency")));
-				});
-		return balances;
+		return totalsByAccount(jdbc.sql("select account, currency, sum(amount_minor) as total from ledger_posting "
+				+ "group by account, currency order by account, currency"));
 	}
 
 	@Override
@@ -112,8 +106,7 @@ class JdbcLedger implements Ledger {
 	@Override
 	@Transactional(readOnly = true)
 	public Map<LedgerAccount, List<Money>> netPostings(Cause cause) {
-		Map<LedgerAccount, List<Money>> net = new LinkedHashMap<>();
-		jdbc.sql("""
+		return totalsByAccount(jdbc.sql("""
 				with caused as (
 				  select id from ledger_transaction where cause_kind = :kind and cause_reference ~ :pattern
 				)
@@ -123,12 +116,17 @@ class JdbcLedger implements Ledger {
 				group by p.account, p.currency
 				order by p.account, p.currency""")
 				.param("kind", cause.kind().name())
-				.param("pattern", "^" + LITERAL.matcher(cause.reference()).replaceAll("\\\\$0") + "($|[^0-9])")
-				.query(rs -> {
-					net.computeIfAbsent(new LedgerAccount(rs.getString("account")), a -> new ArrayList<>())
-							.add(Money.of(rs.getLong("total"), rs.getString("currency")));
-				});
-		return net;
+				.param("pattern", "^" + LITERAL.matcher(cause.reference()).replaceAll("\\\\$0") + "($|[^0-9])"));
+	}
+
+	/** Reads rows of account, currency and total into each account's totals, one a currency, in the rows' order. */
+	private static Map<LedgerAccount, List<Money>> totalsByAccount(JdbcClient.StatementSpec statement) {
+		Map<LedgerAccount, List<Money>> totals = new LinkedHashMap<>();
+		statement.query(rs -> {
+			totals.computeIfAbsent(new LedgerAccount(rs.getString("account")), a -> new ArrayList<>())
+					.add(Money.of(rs.getLong("total"), rs.getString("currency")));
+		});
+		return totals;
 	}
 
 	@Override

@@ -24,17 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/ledger")
 @Tag(name = "Ledger")
-class LedgerApi {
-
-	private final Ledger ledger;
-	private final Caller caller;
-	private final OperatingCurrency currency;
-
-	LedgerApi(Ledger ledger, Caller caller, OperatingCurrency currency) {
-		this.ledger = ledger;
-		this.caller = caller;
-		this.currency = currency;
-	}
+record LedgerApi(Ledger ledger, Caller caller, OperatingCurrency currency) {
 
 	record Balance(String account, String currency, String amount) {
 	}

@@ -31,11 +31,7 @@ class PaymentPostings {
 
 	@ApplicationModuleListener
 	void on(PaymentReceived payment) {
-		Cause cause = new Cause(Cause.Kind.PAYMENT, payment.paymentId().toString());
-		if (posted(cause)) {
-			return;
-		}
-		ledger.post(new LedgerTransaction(payment.receivedOn(), cause,
+		postOnce(new LedgerTransaction(payment.receivedOn(), new Cause(Cause.Kind.PAYMENT, payment.paymentId().toString()),
 				"Payment " + payment.source() + " " + payment.reference() + " from person " + payment.person(), List.of(
 						new Posting(LedgerAccount.CASH, payment.amount()),
 						new Posting(LedgerAccount.UNSETTLED_PAYMENTS, payment.amount().negated()))));
@@ -43,22 +39,21 @@ class PaymentPostings {
 
 	@ApplicationModuleListener
 	void on(PaymentRefunded refund) {
-		Cause cause = new Cause(Cause.Kind.REFUND, refund.refundId().toString());
-		if (posted(cause)) {
-			return;
-		}
-		ledger.post(new LedgerTransaction(refund.refundedOn(), cause,
+		postOnce(new LedgerTransaction(refund.refundedOn(), new Cause(Cause.Kind.REFUND, refund.refundId().toString()),
 				"Refund of payment " + refund.paymentId() + " to person " + refund.person()
 						+ (refund.why() == null || refund.why().isBlank() ? "" : ": " + refund.why()), List.of(
 						new Posting(LedgerAccount.UNSETTLED_PAYMENTS, refund.amount()),
 						new Posting(LedgerAccount.CASH, refund.amount().negated()))));
 	}
 
-	/** Whether the cause is already posted; the lock makes two deliveries of one event wait for each other. */
-	private boolean posted(Cause cause) {
+	/** Posts the transaction unless its cause is posted already; the lock makes two deliveries of one event wait for each other. */
+	private void postOnce(LedgerTransaction transaction) {
+		Cause cause = transaction.cause();
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", cause.kind() + " " + cause.reference())
 				.query(rs -> {
 				});
-		return ledger.isPosted(cause);
+		if (!ledger.isPosted(cause)) {
+			ledger.post(transaction);
+		}
 	}
 }

@@ -10,19 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The mesh's status (public: names, modes and lag only) and, at the core, the stewards' register of sites. */
 @RestController
 @RequestMapping("/api/mesh")
-class MeshApi {
-
-	private final MeshStatus status;
-	private final SiteRegister register;
-
-	MeshApi(MeshStatus status, SiteRegister register) {
-		this.status = status;
-		this.register = register;
-	}
+record MeshApi(MeshStatus meshStatus, SiteRegister register) {
 
 	@GetMapping
 	MeshStatus.Summary status() {
-		return status.summary();
+		return meshStatus.summary();
 	}
 
 	@GetMapping("/sites")

@@ -11,19 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** The stewards' mesh page: this node's mode, every site's mode, lag and last sync, and join requests to approve. */
 @Controller
-class MeshPage {
-
-	private final MeshSettings settings;
-	private final MeshStatus status;
-	private final SiteRegister register;
-	private final Caller caller;
-
-	MeshPage(MeshSettings settings, MeshStatus status, SiteRegister register, Caller caller) {
-		this.settings = settings;
-		this.status = status;
-		this.register = register;
-		this.caller = caller;
-	}
+record MeshPage(MeshSettings settings, MeshStatus status, SiteRegister register, Caller caller) {
 
 	@GetMapping("/manage/mesh")
 	String show(Model model) {

@@ -20,19 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The core's node-to-node endpoints: sites ask to join, and hand over writes of region data. */
 @RestController
 @RequestMapping("/mesh/node")
-class NodeApi {
+record NodeApi(MeshSettings settings, SiteRegister register, List<ForwardedWrite> writes) {
 
 	private static final Logger log = LoggerFactory.getLogger(NodeApi.class);
-
-	private final MeshSettings settings;
-	private final SiteRegister register;
-	private final List<ForwardedWrite> writes;
-
-	NodeApi(MeshSettings settings, SiteRegister register, List<ForwardedWrite> writes) {
-		this.settings = settings;
-		this.register = register;
-		this.writes = writes;
-	}
 
 	@PostMapping("/join")
 	Map<String, String> join(@RequestHeader(name = "Authorization", required = false) String authorization,

@@ -6,13 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The stewards' list of provider reports that went over the daily cap. */
 @Controller
-class AnomaliesPage {
-
-	private final ProviderReports reports;
-
-	AnomaliesPage(ProviderReports reports) {
-		this.reports = reports;
-	}
+record AnomaliesPage(ProviderReports reports) {
 
 	@GetMapping("/manage/metering/anomalies")
 	String anomalies(Model model) {

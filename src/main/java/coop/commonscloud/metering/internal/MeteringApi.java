@@ -21,19 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/metering")
 @Tag(name = "Metering")
-class MeteringApi {
-
-	private final ProviderReports reports;
-	private final OfferingClients clients;
-	private final SignInRollup rollup;
-	private final Caller caller;
-
-	MeteringApi(ProviderReports reports, OfferingClients clients, SignInRollup rollup, Caller caller) {
-		this.reports = reports;
-		this.clients = clients;
-		this.rollup = rollup;
-		this.caller = caller;
-	}
+record MeteringApi(ProviderReports reports, OfferingClients clients, SignInRollup rollup, Caller caller) {
 
 	/** 201 for a new report, 200 with {@code duplicate: true} when its idempotency key was already used for it. */
 	@PostMapping("/reports")

@@ -24,15 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/parameters")
 @Tag(name = "Platform parameters")
-class ParameterApi {
-
-	private final PlatformParameters parameters;
-	private final Caller caller;
-
-	ParameterApi(PlatformParameters parameters, Caller caller) {
-		this.parameters = parameters;
-		this.caller = caller;
-	}
+record ParameterApi(PlatformParameters parameters, Caller caller) {
 
 	@GetMapping
 	List<ParameterEntry> inForce(@RequestParam(required = false) Instant at) {

@@ -163,17 +163,19 @@ final class Pain001 {
 	}
 
 	private static void account(XMLStreamWriter xml, String element, String iban) throws XMLStreamException {
-		xml.writeStartElement(NAMESPACE, element);
-		xml.writeStartElement(NAMESPACE, "Id");
-		text(xml, "IBAN", iban);
-		xml.writeEndElement();
-		xml.writeEndElement();
+		wrapped(xml, element, "Id", "IBAN", iban);
 	}
 
 	private static void agent(XMLStreamWriter xml, String element, String bic) throws XMLStreamException {
+		wrapped(xml, element, "FinInstnId", "BICFI", bic);
+	}
+
+	/** {@code <element><wrapper><leaf>value</leaf></wrapper></element>}: how an account's IBAN and an agent's BIC stand. */
+	private static void wrapped(XMLStreamWriter xml, String element, String wrapper, String leaf, String value)
+			throws XMLStreamException {
 		xml.writeStartElement(NAMESPACE, element);
-		xml.writeStartElement(NAMESPACE, "FinInstnId");
-		text(xml, "BICFI", bic);
+		xml.writeStartElement(NAMESPACE, wrapper);
+		text(xml, leaf, value);
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}

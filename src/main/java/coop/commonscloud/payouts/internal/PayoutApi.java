@@ -26,17 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/payouts")
 @Tag(name = "Payouts")
-class PayoutApi {
-
-	private final ProviderBankAccounts bankAccounts;
-	private final PayoutBatches batches;
-	private final PayoutFiles files;
-
-	PayoutApi(ProviderBankAccounts bankAccounts, PayoutBatches batches, PayoutFiles files) {
-		this.bankAccounts = bankAccounts;
-		this.batches = batches;
-		this.files = files;
-	}
+record PayoutApi(ProviderBankAccounts bankAccounts, PayoutBatches batches, PayoutFiles files) {
 
 	record BankDetailsBody(String bsb, String accountNumber, String accountName, String iban, String bic, String accountHolder) {
 	}

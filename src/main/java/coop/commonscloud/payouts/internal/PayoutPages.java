@@ -26,21 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The steward's payouts page (per period: batches, files) and a partner's own bank details and payouts. */
 @Controller
-class PayoutPages {
-
-	private final PayoutBatches batches;
-	private final PayoutFiles files;
-	private final ProviderBankAccounts bankAccounts;
-	private final Partners partners;
-	private final Caller caller;
-
-	PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccounts bankAccounts, Partners partners, Caller caller) {
-		this.batches = batches;
-		this.files = files;
-		this.bankAccounts = bankAccounts;
-		this.partners = partners;
-		this.caller = caller;
-	}
+record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccounts bankAccounts, Partners partners,
+			Caller caller) {
 
 	record BankForm(String bsb, String accountNumber, String accountName, String iban, String bic, String accountHolder) {
 

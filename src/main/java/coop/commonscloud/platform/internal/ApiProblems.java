@@ -39,24 +39,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInput.class)
 	ProblemDetail invalid(InvalidInput e) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+		ProblemDetail problem = problem(KnownProblem.of(e));
 		problem.setProperty("problems", e.problems());
 		return problem;
 	}
 
-	@ExceptionHandler(NotFound.class)
-	ProblemDetail notFound(NotFound e) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-	}
-
-	@ExceptionHandler(NotPermitted.class)
-	ProblemDetail notPermitted(NotPermitted e) {
-		return problem(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
-	}
-
-	@ExceptionHandler(Conflict.class)
-	ProblemDetail conflict(Conflict e) {
-		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+	@ExceptionHandler({ NotFound.class, NotPermitted.class, Conflict.class })
+	ProblemDetail known(RuntimeException e) {
+		return problem(KnownProblem.of(e));
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
@@ -76,7 +66,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
 	ProblemDetail dataAccess(org.springframework.dao.DataAccessException e) {
 		if (ReplicaRefusal.causedBy(e)) {
-			return problem(HttpStatus.CONFLICT, "Region data is written at the core", ReplicaRefusal.MESSAGE);
+			return problem(KnownProblem.REPLICA_REFUSAL);
 		}
 		return unexpected(e);
 	}
@@ -133,6 +123,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		String line = message.lines().findFirst().orElse(message);
 		return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+	}
+
+	private static ProblemDetail problem(KnownProblem known) {
+		return problem(known.status(), known.title(), known.detail());
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {

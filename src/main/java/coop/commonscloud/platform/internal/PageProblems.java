@@ -4,7 +4,6 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,41 +16,26 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageProblems {
 
-	@ExceptionHandler(NotFound.class)
-	ModelAndView notFound(NotFound e) {
-		return page(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-	}
-
-	@ExceptionHandler(NotPermitted.class)
-	ModelAndView notPermitted(NotPermitted e) {
-		return page(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
-	}
-
-	@ExceptionHandler(InvalidInput.class)
-	ModelAndView invalid(InvalidInput e) {
-		return page(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
-	}
-
-	@ExceptionHandler(Conflict.class)
-	ModelAndView conflict(Conflict e) {
-		return page(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+	@ExceptionHandler({ NotFound.class, NotPermitted.class, InvalidInput.class, Conflict.class })
+	ModelAndView known(RuntimeException e) {
+		return page(KnownProblem.of(e));
 	}
 
 	/** A write of region data at a site of the mesh, refused by the database's guard. */
 	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
 	ModelAndView dataAccess(org.springframework.dao.DataAccessException e) {
 		if (ReplicaRefusal.causedBy(e)) {
-			return page(HttpStatus.CONFLICT, "Region data is written at the core", ReplicaRefusal.MESSAGE);
+			return page(KnownProblem.REPLICA_REFUSAL);
 		}
 		throw e;
 	}
 
-	private static ModelAndView page(HttpStatus status, String title, String message) {
+	private static ModelAndView page(KnownProblem problem) {
 		ModelAndView view = new ModelAndView("error");
-		view.setStatus(status);
-		view.addObject("status", status.value());
-		view.addObject("title", title);
-		view.addObject("message", message);
+		view.setStatus(problem.status());
+		view.addObject("status", problem.status().value());
+		view.addObject("title", problem.title());
+		view.addObject("message", problem.detail());
 		return view;
 	}
 }

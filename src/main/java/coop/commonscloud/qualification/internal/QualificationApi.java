@@ -36,7 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @Tag(name = "Qualification")
-class QualificationApi {
+record QualificationApi(Qualification qualification, Submissions submissions, Evaluating evaluating,
+			Sanctions sanctions, QualificationStore store, Partners partners, Caller caller) {
 
 	record EvidenceBody(String requirement, String statement) {
 	}
@@ -52,25 +53,6 @@ class QualificationApi {
 
 	/** A case with its steps and appeals. */
 	record CaseView(SanctionStore.Case sanctionCase, List<SanctionStore.StepRow> steps, List<SanctionStore.Appeal> appeals) {
-	}
-
-	private final Qualification qualification;
-	private final Submissions submissions;
-	private final Evaluating evaluating;
-	private final Sanctions sanctions;
-	private final QualificationStore store;
-	private final Partners partners;
-	private final Caller caller;
-
-	QualificationApi(Qualification qualification, Submissions submissions, Evaluating evaluating, Sanctions sanctions,
-			QualificationStore store, Partners partners, Caller caller) {
-		this.qualification = qualification;
-		this.submissions = submissions;
-		this.evaluating = evaluating;
-		this.sanctions = sanctions;
-		this.store = store;
-		this.partners = partners;
-		this.caller = caller;
 	}
 
 	@GetMapping("/api/qualification/partners")

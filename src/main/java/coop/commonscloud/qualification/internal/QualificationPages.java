@@ -41,7 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * stewards' review queue.
  */
 @Controller
-class QualificationPages {
+record QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions,
+			Evaluating evaluating, Partners partners, Servers servers, Caller caller) {
 
 	/** A server's public row: its name and the latest verdict of each server criterion. */
 	record ServerRow(String name, String role, CriterionVerdict local, CriterionVerdict renewables, CriterionVerdict resilience) {
@@ -51,30 +52,10 @@ class QualificationPages {
 	record PartnerRow(Standing standing, List<ServerRow> servers) {
 	}
 
-	private final Qualification qualification;
-	private final Submissions submissions;
-	private final Sanctions sanctions;
-	private final Evaluating evaluating;
-	private final Partners partners;
-	private final Servers servers;
-	private final Caller caller;
-
-	QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions, Evaluating evaluating,
-			Partners partners, Servers servers, Caller caller) {
-		this.qualification = qualification;
-		this.submissions = submissions;
-		this.sanctions = sanctions;
-		this.evaluating = evaluating;
-		this.partners = partners;
-		this.servers = servers;
-		this.caller = caller;
-	}
-
 	@GetMapping("/qualification")
 	String publicStatus(@RequestParam(defaultValue = "0") int page, Model model) {
 		Paged<Partner> batch = partners.list(new Paged.Request(page, 50));
-		model.addAttribute("partners", batch.items().stream().map(p -> new PartnerRow(qualification.standingOf(p.id()),
-				serverRows(p.id(), qualification.latestVerdicts(p.id())))).toList());
+		model.addAttribute("partners", batch.items().stream().map(this::row).toList());
 		model.addAttribute("page", batch);
 		return "qualification/status";
 	}
@@ -84,10 +65,14 @@ class QualificationPages {
 	String publicStatusOf(@PathVariable UUID id, Model model) {
 		PartnerId partner = new PartnerId(id);
 		Partner p = partners.get(partner);
-		model.addAttribute("partners", List.of(new PartnerRow(qualification.standingOf(p.id()),
-				serverRows(p.id(), qualification.latestVerdicts(p.id())))));
+		model.addAttribute("partners", List.of(row(p)));
 		model.addAttribute("page", new Paged<>(List.of(p), 0, 1, 1));
 		return "qualification/status";
+	}
+
+	private PartnerRow row(Partner partner) {
+		return new PartnerRow(qualification.standingOf(partner.id()),
+				serverRows(partner.id(), qualification.latestVerdicts(partner.id())));
 	}
 
 	private List<ServerRow> serverRows(PartnerId partner, List<CriterionVerdict> verdicts) {

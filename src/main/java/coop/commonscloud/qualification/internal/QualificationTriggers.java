@@ -38,52 +38,32 @@ class QualificationTriggers {
 
 	@ApplicationModuleListener
 	void on(EvidenceReviewed e) {
-		try {
-			evaluating.evaluate(e.partner(), "evidence " + e.evidence() + (e.approved() ? " approved" : " rejected"));
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "evidence " + e.evidence() + (e.approved() ? " approved" : " rejected")));
 	}
 
 	@ApplicationModuleListener
 	void on(Submissions.EvidenceSubmitted e) {
-		try {
-			evaluating.evaluate(e.partner(), "evidence " + e.evidence() + " submitted");
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "evidence " + e.evidence() + " submitted"));
 	}
 
 	@ApplicationModuleListener
 	void on(DeclarationSubmitted e) {
-		try {
-			evaluating.evaluate(e.partner(), "financial declaration for " + e.year() + " submitted");
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "financial declaration for " + e.year() + " submitted"));
 	}
 
 	@ApplicationModuleListener
 	void on(PartnerRegistered e) {
-		try {
-			evaluating.evaluate(e.partner(), "partner registered");
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "partner registered"));
 	}
 
 	@ApplicationModuleListener
 	void on(ParameterChanged e) {
-		try {
-			evaluating.evaluateAll("parameter " + e.key() + " set to " + e.value() + " from " + e.effectiveFrom());
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		reevaluating(e, () -> evaluating.evaluateAll("parameter " + e.key() + " set to " + e.value() + " from " + e.effectiveFrom()));
 	}
 
 	@ApplicationModuleListener
 	void on(TelemetryRecorded e) {
-		try {
+		reevaluating(e, () -> {
 			String cause = "telemetry of " + e.source() + " recorded for " + e.firstDay() + " to " + e.lastDay();
 			if (e.source().kind() == TelemetrySource.Kind.SERVER) {
 				servers.find(new ServerId(e.source().id())).ifPresent(s -> evaluating.evaluate(s.details().partner(), cause));
@@ -96,22 +76,27 @@ class QualificationTriggers {
 					}
 				});
 			}
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
-		}
+		});
 	}
 
 	@ApplicationModuleListener
 	void on(CatalogueChanged e) {
-		try {
+		reevaluating(e, () -> {
 			String cause = "catalogue changed";
 			if (e.offering() != null) {
 				catalogue.findOffering(e.offering()).ifPresent(o -> evaluating.evaluate(o.details().partner(), cause + ": offering " + e.offering()));
 			} else {
 				evaluating.evaluateAll(cause); // an application or the liberatory list: any partner's offerings may be affected
 			}
+		});
+	}
+
+	/** A re-evaluation that fails does not fail the event's delivery: the daily schedule evaluates everyone again. */
+	private void reevaluating(Object event, Runnable evaluation) {
+		try {
+			evaluation.run();
 		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", e, ex);
+			log.error("Could not re-evaluate after {}; the daily schedule will", event, ex);
 		}
 	}
 }

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** A region's public page: the map, its sites and servers, and which servers qualify on locality. */
 @Controller
-class RegionPage {
-
-	private final GatheringOverview overviews;
-
-	RegionPage(GatheringOverview overviews) {
-		this.overviews = overviews;
-	}
+record RegionPage(GatheringOverview overviews) {
 
 	@GetMapping("/regions/{slug}")
 	String region(@PathVariable String slug, Model model) {
