@@ -34,7 +34,7 @@ taskset -c "$PROVIDER_CPU" java $JVM_OPTS ${BENCH_PROVIDER_OPTS:-} -cp "$PROVIDE
 PROVIDER=$!
 trap 'kill "$PROVIDER" 2>/dev/null || true; wait "$PROVIDER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${BENCH_START_SECONDS:-120}"); do  # a loaded machine may need longer
   if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
   sleep 1
 done
