@@ -1,12 +1,13 @@
 package coop.commonscloud.billing.internal;
 
+import coop.commonscloud.billing.BillingParameters;
+import coop.commonscloud.billing.BillingParameters.ConcessionConfirmation;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ class Plans {
 	}
 
 	boolean concessionNeedsConfirmation(Instant at) {
-		return parameters.valueAt(Tier.CONCESSION_CONFIRMATION, at).amount().compareTo(BigDecimal.ZERO) != 0;
+		return parameters.choiceAt(BillingParameters.CONCESSION_CONFIRMATION, at) == ConcessionConfirmation.REQUIRED;
 	}
 
 	/** Records the person's new plan; refuses an amount below the tier's minimum in force now. */

@@ -1,6 +1,7 @@
 package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.OutageDrill;
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.infrastructure.OutageEndurance;
 import coop.commonscloud.infrastructure.Resilience;
 import coop.commonscloud.infrastructure.Server;
@@ -8,7 +9,6 @@ import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.Telemetry;
 import coop.commonscloud.infrastructure.internal.domain.OutageSimulation;
 import coop.commonscloud.infrastructure.internal.domain.WorstDays;
-import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
@@ -67,7 +67,7 @@ class ResilienceService implements Resilience {
 		}
 		double capacity = atSite.stream().mapToDouble(s -> s.details().batteryWh()).sum();
 		double draw = kept.stream().mapToDouble(s -> s.details().lowPowerDrawW()).sum();
-		int hours = parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, asOf).amount().setScale(0, RoundingMode.CEILING)
+		int hours = parameters.valueAt(InfrastructureParameters.OUTAGE_ENDURANCE, asOf).amount().setScale(0, RoundingMode.CEILING)
 				.intValueExact();
 		Duration endurance = Duration.ofHours(hours);
 		int runLength = Math.max(1, (hours + 23) / 24);

@@ -2,7 +2,7 @@ package coop.commonscloud.metering.internal;
 
 import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingId;
-import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.metering.MeteringParameters;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ProviderReports {
 
-	static final ParameterKey CAP = new ParameterKey("metering.report-cap");
 	private static final String CLIENT_PREFIX = "client:";
 
 	public record Report(UUID offeringId, UUID person, LocalDate day, Long quantity, String idempotencyKey) {
@@ -83,7 +82,7 @@ class ProviderReports {
 		if (earlier.isPresent()) {
 			return same(earlier.get(), report);
 		}
-		long cap = parameters.current(CAP).amount().longValue();
+		long cap = parameters.current(MeteringParameters.REPORT_CAP).amount().longValue();
 		long already = store.countedFor(report.offeringId(), report.person(), report.day());
 		long counted = Math.min(report.quantity(), Math.max(0, cap - already));
 		boolean anomaly = counted < report.quantity();

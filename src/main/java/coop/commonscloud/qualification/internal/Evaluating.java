@@ -4,6 +4,7 @@ import coop.commonscloud.catalogue.Application;
 import coop.commonscloud.catalogue.Audience;
 import coop.commonscloud.catalogue.Catalogue;
 import coop.commonscloud.catalogue.Offering;
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.infrastructure.OutageEndurance;
 import coop.commonscloud.infrastructure.PowerSupplies;
 import coop.commonscloud.infrastructure.RenewableShare;
@@ -19,6 +20,7 @@ import coop.commonscloud.partners.Partners;
 import coop.commonscloud.partners.Structure;
 import coop.commonscloud.platform.Paged;
 import coop.commonscloud.qualification.Criterion;
+import coop.commonscloud.qualification.QualificationParameters;
 import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.internal.domain.Declaration;
 import coop.commonscloud.qualification.internal.domain.ExcludedHost;
@@ -110,8 +112,8 @@ class Evaluating {
 		for (Server server : servers.ofPartner(partnerId)) {
 			serverNames.put(server.id().value(), server.details().name());
 			ServerFacts facts = serverFacts(server, now, localities, endurances);
-			Map<String, Object> inputs = inputs(Map.of("renewables.minimum-average-share", t.minimumRenewableShare(),
-					"resilience.outage-endurance", facts.endurance() == null ? "not simulated" : facts.endurance().enduranceHours()),
+			Map<String, Object> inputs = inputs(Map.of(QualificationParameters.MINIMUM_RENEWABLE_SHARE.name(), t.minimumRenewableShare(),
+					InfrastructureParameters.OUTAGE_ENDURANCE.name(), facts.endurance() == null ? "not simulated" : facts.endurance().enduranceHours()),
 					Map.of("server", facts, "excludedHosts", excluded));
 			record(partnerId, Criterion.LOCAL, server.id().value(), ServerRules.local(facts, excluded), inputs, cause, derived, "Server " + facts.name());
 			record(partnerId, Criterion.RENEWABLES, server.id().value(), ServerRules.renewables(facts, t.minimumRenewableShare()), inputs, cause, derived, "Server " + facts.name());

@@ -1,6 +1,5 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
@@ -10,6 +9,7 @@ import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionBoundaryChanged;
+import coop.commonscloud.region.RegionParameters;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.internal.domain.Boundary;
@@ -99,7 +99,7 @@ class RegionService implements Regions {
 	public Locality locality(RegionSlug slug, Coordinates point) {
 		Boundary boundary = boundary(slug).orElseThrow(() -> new NotFound(
 				"Region '" + slug + "' has no boundary yet, so locality cannot be judged"));
-		double allowance = parameters.current(ParameterKey.LOCALITY_ALLOWANCE).amount().doubleValue();
+		double allowance = parameters.current(RegionParameters.LOCALITY_ALLOWANCE).amount().doubleValue();
 		return boundary.localityOf(point, allowance);
 	}
 
