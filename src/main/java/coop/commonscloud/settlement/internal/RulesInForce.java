@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * for it, and a resumed run reads the same values.
  */
 @Component
-class SettlementParameters {
+class RulesInForce {
 
 	static final ParameterKey STEWARDSHIP_SHARE = new ParameterKey("settlement.stewardship-share");
 	static final ParameterKey USAGE_WEIGHTING = new ParameterKey("settlement.usage-weighting");
@@ -31,7 +31,7 @@ class SettlementParameters {
 
 	private final PlatformParameters parameters;
 
-	SettlementParameters(PlatformParameters parameters) {
+	RulesInForce(PlatformParameters parameters) {
 		this.parameters = parameters;
 	}
 
