@@ -24,14 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ParameterSeedsTests {
 
 	/**
-	 * Parameters that identity's and settlement's migrations insert and that those modules do not
-	 * define in code yet. Remove a key here once its module lists it in its ParameterDefinitions.
+	 * Parameters that identity's migrations insert and that identity does not
+	 * define in code yet. Remove a key here once identity lists it in its ParameterDefinitions.
 	 */
 	static final Set<String> NOT_YET_DEFINED_IN_CODE = Set.of("identity.argon2.memory", "identity.argon2.iterations",
 			"identity.argon2.parallelism", "identity.sign-in.free-failures", "identity.sign-in.first-delay",
 			"identity.sign-in.lockout-failures", "identity.sign-in.lockout", "identity.sign-in.source-lockout-failures",
-			"identity.sign-up.mode", "settlement.stewardship-share", "settlement.usage-weighting",
-			"settlement.no-usage-fallback");
+			"identity.sign-up.mode");
 
 	@Autowired
 	List<ParameterDefinitions> modules;

@@ -9,13 +9,6 @@ public record ParameterKey(@JsonValue String name) {
 
 	private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
 
-	/**
-	 * The key qualification owns as {@code QualificationParameters.LAND_BACK_CONTRIBUTION}: each module
-	 * names its own keys. Kept only until settlement reads it from there.
-	 */
-	@Deprecated(forRemoval = true)
-	public static final ParameterKey LAND_BACK_CONTRIBUTION = new ParameterKey("land-back.contribution");
-
 	public ParameterKey {
 		if (name == null || name.length() > 100 || !FORM.matcher(name).matches()) {
 			throw new InvalidInput("A parameter key is lower-case words joined by dots, such as "
