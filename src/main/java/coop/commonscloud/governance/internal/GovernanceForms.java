@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Paged;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,15 +41,17 @@ class GovernanceForms {
 	private final Roster roster;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
 	GovernanceForms(Proposals proposals, Polls polls, ClosingPoll closing, Roster roster, PlatformParameters parameters,
-			Caller caller) {
+			Caller caller, Clock clock) {
 		this.proposals = proposals;
 		this.polls = polls;
 		this.closing = closing;
 		this.roster = roster;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@GetMapping("/proposals/new")
@@ -101,7 +104,7 @@ class GovernanceForms {
 			List<String> options = form.getOrDefault("options", "").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
 			polls.open(proposal.id(), new Polls.Opening(method(form.get("method")), options, number(form.get("quorum")),
 					number(form.get("threshold")), integer(form.get("maxPoints")), null,
-					Instant.now().plus(duration(form.get("duration"), form.get("unit"))), form.containsKey("anonymous"),
+					Instant.now(clock).plus(duration(form.get("duration"), form.get("unit"))), form.containsKey("anonymous"),
 					form.containsKey("resultsHidden")));
 			return "redirect:/governance/proposals/" + number;
 		} catch (InvalidInput e) {

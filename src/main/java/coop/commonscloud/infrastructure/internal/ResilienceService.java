@@ -17,6 +17,7 @@ import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,15 +42,17 @@ class ResilienceService implements Resilience {
 	private final Sites sites;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
 	ResilienceService(ResilienceStore store, TelemetryStore telemetry, ServerStore servers, Sites sites,
-			PlatformParameters parameters, Caller caller) {
+			PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.telemetry = telemetry;
 		this.servers = servers;
 		this.sites = sites;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Override
@@ -112,7 +115,7 @@ class ResilienceService implements Resilience {
 		if (!strangers.isEmpty()) {
 			throw new InvalidInput("These servers do not stand at site '" + site.name() + "': " + strangers);
 		}
-		if (drill.endedAt().isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+		if (drill.endedAt().isAfter(Instant.now(clock).plus(Duration.ofMinutes(5)))) {
 			throw new InvalidInput("Record a drill once it has ended; its end " + drill.endedAt() + " is in the future");
 		}
 		OutageDrill recorded = new OutageDrill(UUID.randomUUID(), drill.site(), drill.startedAt(), drill.endedAt(),

@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotPermitted;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,19 +61,21 @@ class ProviderReports {
 	private final OfferingClients clients;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
-	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller) {
+	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.clients = clients;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Transactional
 	Receipt report(Report report) {
 		Offering offering = clients.offering(new OfferingId(report.offeringId()));
 		requireMayReportFor(offering);
-		if (report.day().isAfter(LocalDate.now().plusDays(1))) {
+		if (report.day().isAfter(LocalDate.now(clock).plusDays(1))) {
 			throw new InvalidInput("Usage is reported for days that have begun; " + report.day() + " is in the future");
 		}
 		String key = report.idempotencyKey().strip();

@@ -8,6 +8,7 @@ import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,15 +29,17 @@ class ParameterApi {
 
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
-	ParameterApi(PlatformParameters parameters, Caller caller) {
+	ParameterApi(PlatformParameters parameters, Caller caller, Clock clock) {
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	List<ParameterEntry> inForce(@RequestParam(required = false) Instant at) {
-		return parameters.allAt(at == null ? Instant.now() : at);
+		return parameters.allAt(at == null ? Instant.now(clock) : at);
 	}
 
 	@GetMapping("/definitions")
@@ -57,6 +60,6 @@ class ParameterApi {
 	ParameterEntry set(@PathVariable String key, @RequestBody NewValue body) {
 		caller.requireSteward();
 		return parameters.set(new ParameterChange(new ParameterKey(key), body.value(),
-				body.effectiveFrom() == null ? Instant.now() : body.effectiveFrom(), caller.actor(), body.reason(), null));
+				body.effectiveFrom() == null ? Instant.now(clock) : body.effectiveFrom(), caller.actor(), body.reason(), null));
 	}
 }

@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Problems;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -33,13 +34,15 @@ class PayoutPages {
 	private final ProviderBankAccounts bankAccounts;
 	private final Partners partners;
 	private final Caller caller;
+	private final Clock clock;
 
-	PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccounts bankAccounts, Partners partners, Caller caller) {
+	PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccounts bankAccounts, Partners partners, Caller caller, Clock clock) {
 		this.batches = batches;
 		this.files = files;
 		this.bankAccounts = bankAccounts;
 		this.partners = partners;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	record BankForm(String bsb, String accountNumber, String accountName, String iban, String bic, String accountHolder) {
@@ -60,10 +63,10 @@ class PayoutPages {
 		caller.requireSteward();
 		YearMonth shown;
 		try {
-			shown = period == null || period.isBlank() ? YearMonth.now(ZoneOffset.UTC).minusMonths(1) : PayoutApi.period(period);
+			shown = period == null || period.isBlank() ? YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1) : PayoutApi.period(period);
 		} catch (InvalidInput e) {
 			model.addAttribute("problems", e.problems());
-			shown = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+			shown = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
 		}
 		return stewardView(model, shown);
 	}
@@ -92,7 +95,7 @@ class PayoutPages {
 			redirect.addFlashAttribute("skipped", outcome.skipped());
 		} catch (InvalidInput | Conflict e) {
 			model.addAttribute("problems", Problems.of(e));
-			return stewardView(model, YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+			return stewardView(model, YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1));
 		}
 		return "redirect:/manage/payouts?period=" + p;
 	}
@@ -123,7 +126,7 @@ class PayoutPages {
 			return "redirect:/manage/payouts?period=" + reversed.period();
 		} catch (InvalidInput | Conflict e) {
 			model.addAttribute("problems", Problems.of(e));
-			return stewardView(model, YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+			return stewardView(model, YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1));
 		}
 	}
 

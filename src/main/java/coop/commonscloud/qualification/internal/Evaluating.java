@@ -35,6 +35,7 @@ import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,10 +73,11 @@ class Evaluating {
 	private final Resilience resilience;
 	private final Catalogue catalogue;
 	private final TransactionTemplate transaction;
+	private final Clock clock;
 
 	Evaluating(QualificationStore store, ThresholdsInForce parameters, Sanctions sanctions, Partners partners,
 			Servers servers, Sites sites, Telemetry telemetry, PowerSupplies supplies, Resilience resilience, Catalogue catalogue,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
 		this.parameters = parameters;
 		this.sanctions = sanctions;
@@ -88,6 +90,7 @@ class Evaluating {
 		this.catalogue = catalogue;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 	}
 
 	/**
@@ -100,7 +103,7 @@ class Evaluating {
 
 	private Map<Criterion, Verdict> evaluateInTransaction(PartnerId partnerId, String cause) {
 		store.lockPartner(partnerId.value());
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Thresholds t = parameters.at(now);
 		Partner partner = partners.get(partnerId);
 		List<ExcludedHost> excluded = store.excludedHosts();

@@ -17,6 +17,7 @@ import coop.commonscloud.qualification.Qualification;
 import coop.commonscloud.qualification.Standing;
 import coop.commonscloud.qualification.internal.domain.Requirement;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,9 +59,10 @@ class QualificationPages {
 	private final Partners partners;
 	private final Servers servers;
 	private final Caller caller;
+	private final Clock clock;
 
 	QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions, Evaluating evaluating,
-			Partners partners, Servers servers, Caller caller) {
+			Partners partners, Servers servers, Caller caller, Clock clock) {
 		this.qualification = qualification;
 		this.submissions = submissions;
 		this.sanctions = sanctions;
@@ -68,6 +70,7 @@ class QualificationPages {
 		this.partners = partners;
 		this.servers = servers;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@GetMapping("/qualification")
@@ -121,7 +124,7 @@ class QualificationPages {
 		model.addAttribute("requirements", Requirement.values());
 		model.addAttribute("cases", sanctions.casesOf(id).stream()
 				.map(c -> new QualificationApi.CaseView(c, sanctions.steps(c.id()), sanctions.appeals(c.id()))).toList());
-		model.addAttribute("year", java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1);
+		model.addAttribute("year", java.time.Year.now(clock.withZone(java.time.ZoneOffset.UTC)).getValue() - 1);
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);
 		}

@@ -12,6 +12,7 @@ import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.qualification.QualificationParameters;
 import coop.commonscloud.region.RegionParameters;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +114,7 @@ class ParameterDecisionTests {
 		String poll = f.poll(west.admin(), proposal, "CONSENT", closesAt, true, true, null);
 		f.cast(west.admin(), poll, "{\"choice\":\"Agree\"}");
 		// the clock is switched off in tests (it would close other tests' polls); run one tick by hand
-		PollClock clock = new PollClock(pollStore, polls, closing);
+		PollClock clock = new PollClock(pollStore, polls, closing, Clock.systemUTC());
 		clock.tick();
 		assertThat(jdbc.sql("select count(*) from decision where poll_id = cast(:p as uuid)").param("p", poll)
 				.query(Long.class).single()).as("not closed before its time").isZero();

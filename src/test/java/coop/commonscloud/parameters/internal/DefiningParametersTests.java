@@ -6,6 +6,7 @@ import coop.commonscloud.parameters.ParameterDefinitions;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.ParameterSeed;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class DefiningParametersTests {
 				fresh.sql("set search_path to " + SCHEMA).update();
 
 				List<ParameterKey> added = new JdbcPlatformParameters(new ParameterStore(fresh), event -> {
-				}).define(seeds);
+				}, Clock.systemUTC()).define(seeds);
 
 				assertThat(added).extracting(ParameterKey::name).containsExactlyElementsOf(keys);
 				assertThat(definitions(fresh, SCHEMA, keys)).isEqualTo(definitions(fresh, "public", keys));
