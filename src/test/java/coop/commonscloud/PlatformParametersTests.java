@@ -3,6 +3,7 @@ package coop.commonscloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.parameters.ParameterChange;
 import coop.commonscloud.parameters.ParameterDefinition;
 import coop.commonscloud.parameters.ParameterEntry;
@@ -10,6 +11,8 @@ import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.qualification.QualificationParameters;
+import coop.commonscloud.region.RegionParameters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -34,27 +37,27 @@ class PlatformParametersTests {
 
 	@Test
 	void the_seeded_values_are_those_of_the_regions_proposal() {
-		assertThat(parameters.valueAt(ParameterKey.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
-		assertThat(parameters.valueAt(ParameterKey.MINIMUM_RENEWABLE_SHARE, AFTER_SEED)).isEqualTo(value("80", "%"));
-		assertThat(parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, AFTER_SEED)).isEqualTo(value("72", "h"));
-		assertThat(parameters.valueAt(ParameterKey.LAND_BACK_CONTRIBUTION, AFTER_SEED)).isEqualTo(value("10", "%"));
-		assertThat(parameters.valueAt(ParameterKey.INVESTOR_RETURNS, AFTER_SEED)).isEqualTo(value("0", "AUD"));
-		assertThat(parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, AFTER_SEED)).isEqualTo(value("63024", "AUD"));
+		assertThat(parameters.valueAt(RegionParameters.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
+		assertThat(parameters.valueAt(QualificationParameters.MINIMUM_RENEWABLE_SHARE, AFTER_SEED)).isEqualTo(value("80", "%"));
+		assertThat(parameters.valueAt(InfrastructureParameters.OUTAGE_ENDURANCE, AFTER_SEED)).isEqualTo(value("72", "h"));
+		assertThat(parameters.valueAt(QualificationParameters.LAND_BACK_CONTRIBUTION, AFTER_SEED)).isEqualTo(value("10", "%"));
+		assertThat(parameters.valueAt(QualificationParameters.INVESTOR_RETURNS, AFTER_SEED)).isEqualTo(value("0", "AUD"));
+		assertThat(parameters.valueAt(QualificationParameters.LABOUR_PAY_CAP, AFTER_SEED)).isEqualTo(value("63024", "AUD"));
 	}
 
 	@Test
 	void a_later_change_is_seen_only_from_its_effective_date_on_with_who_and_why_recorded() {
 		// far in the future, so no other test that reads the values in force now is affected
 		Instant effective = Instant.parse("2100-07-01T00:00:00Z");
-		ParameterEntry entry = parameters.set(new ParameterChange(ParameterKey.LABOUR_PAY_CAP,
+		ParameterEntry entry = parameters.set(new ParameterChange(QualificationParameters.LABOUR_PAY_CAP,
 				new BigDecimal("70500.00"), effective, "test-steward", "The award rate rose on 1 July", null));
 
-		assertThat(parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, effective.minusSeconds(1)))
+		assertThat(parameters.valueAt(QualificationParameters.LABOUR_PAY_CAP, effective.minusSeconds(1)))
 				.isEqualTo(value("63024", "AUD"));
-		assertThat(parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, effective)).isEqualTo(value("70500", "AUD"));
-		assertThat(parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, effective.plusSeconds(86_400 * 365)))
+		assertThat(parameters.valueAt(QualificationParameters.LABOUR_PAY_CAP, effective)).isEqualTo(value("70500", "AUD"));
+		assertThat(parameters.valueAt(QualificationParameters.LABOUR_PAY_CAP, effective.plusSeconds(86_400 * 365)))
 				.isEqualTo(value("70500", "AUD"));
-		assertThat(parameters.history(ParameterKey.LABOUR_PAY_CAP))
+		assertThat(parameters.history(QualificationParameters.LABOUR_PAY_CAP))
 				.filteredOn(e -> e.id() == entry.id())
 				.singleElement()
 				.satisfies(e -> {
@@ -71,7 +74,7 @@ class PlatformParametersTests {
 				.update())
 				.isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("append-only");
-		assertThat(parameters.valueAt(ParameterKey.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
+		assertThat(parameters.valueAt(RegionParameters.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
 	}
 
 	@Test
@@ -79,7 +82,7 @@ class PlatformParametersTests {
 		assertThatThrownBy(() -> jdbc.sql("delete from platform_parameter where key = 'locality.allowance'").update())
 				.isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("append-only");
-		assertThat(parameters.valueAt(ParameterKey.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
+		assertThat(parameters.valueAt(RegionParameters.LOCALITY_ALLOWANCE, AFTER_SEED)).isEqualTo(value("1000", "m"));
 	}
 
 	@Test
@@ -103,15 +106,15 @@ class PlatformParametersTests {
 	@Test
 	void a_parameter_already_defined_keeps_its_definition_and_history() {
 		ParameterDefinition stored = parameters.definitions().stream()
-				.filter(d -> d.key().equals(ParameterKey.LOCALITY_ALLOWANCE)).findFirst().orElseThrow();
-		int entries = parameters.history(ParameterKey.LOCALITY_ALLOWANCE).size();
+				.filter(d -> d.key().equals(RegionParameters.LOCALITY_ALLOWANCE)).findFirst().orElseThrow();
+		int entries = parameters.history(RegionParameters.LOCALITY_ALLOWANCE).size();
 		ParameterSeed other = new ParameterSeed(new ParameterDefinition(stored.key(), "km", "Another description",
 				BigDecimal.ZERO, BigDecimal.TEN), BigDecimal.ONE, "Another seed");
 
 		assertThat(parameters.define(List.of(other))).isEmpty();
 
 		assertThat(parameters.definitions()).contains(stored);
-		assertThat(parameters.history(ParameterKey.LOCALITY_ALLOWANCE)).hasSize(entries);
+		assertThat(parameters.history(RegionParameters.LOCALITY_ALLOWANCE)).hasSize(entries);
 	}
 
 	@Test

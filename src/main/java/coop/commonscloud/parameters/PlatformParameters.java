@@ -9,9 +9,8 @@ public interface PlatformParameters {
 	/** The value in force at {@code at}: the latest entry effective at or before it. */
 	ParameterValue valueAt(ParameterKey key, Instant at);
 
-	default ParameterValue current(ParameterKey key) {
-		return valueAt(key, Instant.now());
-	}
+	/** The value in force now, by the platform's clock. */
+	ParameterValue current(ParameterKey key);
 
 	/** The option of a choice parameter in force at {@code at}. */
 	default <E extends Enum<E>> E choiceAt(ChoiceParameter<E> parameter, Instant at) {

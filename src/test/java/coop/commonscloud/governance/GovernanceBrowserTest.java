@@ -3,8 +3,8 @@ package coop.commonscloud.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.commonscloud.BrowserJourney;
-import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.qualification.QualificationParameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,9 +86,9 @@ class GovernanceBrowserTest extends BrowserJourney {
 		assertThat(text()).contains("Raise the land-back contribution to 12% " + suffix).contains("PASSED");
 
 		Instant from = effective.atStartOfDay(ZoneOffset.UTC).toInstant();
-		assertThat(parameters.valueAt(ParameterKey.LAND_BACK_CONTRIBUTION, from.minusSeconds(1)).amount())
+		assertThat(parameters.valueAt(QualificationParameters.LAND_BACK_CONTRIBUTION, from.minusSeconds(1)).amount())
 				.isEqualByComparingTo("10");
-		assertThat(parameters.valueAt(ParameterKey.LAND_BACK_CONTRIBUTION, from).amount()).isEqualByComparingTo("12");
+		assertThat(parameters.valueAt(QualificationParameters.LAND_BACK_CONTRIBUTION, from).amount()).isEqualByComparingTo("12");
 	}
 
 	private void vote(String proposalPage, String choice) {

@@ -6,6 +6,7 @@ import coop.commonscloud.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +34,17 @@ class BillingApi {
 	private final Payers payers;
 	private final ManualEntry manual;
 	private final BankStatementImport statements;
+	private final Clock clock;
 
 	BillingApi(Plans plans, PaymentBook book, PaymentReferences references, Payers payers, ManualEntry manual,
-			BankStatementImport statements) {
+			BankStatementImport statements, Clock clock) {
 		this.plans = plans;
 		this.book = book;
 		this.references = references;
 		this.payers = payers;
 		this.manual = manual;
 		this.statements = statements;
+		this.clock = clock;
 	}
 
 	record MyBilling(UUID person, String paymentReference, Optional<Plans.Choice> plan, List<Plans.Price> prices,
@@ -89,7 +92,7 @@ class BillingApi {
 	@PostMapping("/payments/{paymentId}/refunds")
 	ResponseEntity<PaymentBook.Entry> refund(@PathVariable UUID paymentId, @RequestBody RefundRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(book.refund(paymentId, request.amount(),
-				request.refundedOn() == null ? LocalDate.now() : request.refundedOn(), request.why()));
+				request.refundedOn() == null ? LocalDate.now(clock) : request.refundedOn(), request.why()));
 	}
 
 	/** Imports a bank statement (CSV, as the multipart field {@code file}). */

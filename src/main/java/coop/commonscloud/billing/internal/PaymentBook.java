@@ -11,6 +11,7 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,11 +37,13 @@ class PaymentBook implements PaymentIntake, Payments {
 	private final PaymentStore store;
 	private final ApplicationEventPublisher events;
 	private final Caller caller;
+	private final Clock clock;
 
-	PaymentBook(PaymentStore store, ApplicationEventPublisher events, Caller caller) {
+	PaymentBook(PaymentStore store, ApplicationEventPublisher events, Caller caller, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Override
@@ -81,7 +84,7 @@ class PaymentBook implements PaymentIntake, Payments {
 		store.insertRefund(id, paymentId, payment.person(), refund, refundedOn, why.strip(), caller.actor());
 		events.publishEvent(new PaymentRefunded(id, paymentId, payment.person(), refund, refundedOn, why.strip()));
 		return new Entry(id, paymentId, payment.person(), refund, refundedOn, payment.source(), payment.reference(), null,
-				why.strip(), Instant.now(), caller.actor(), true);
+				why.strip(), Instant.now(clock), caller.actor(), true);
 	}
 
 	Entry payment(UUID paymentId) {

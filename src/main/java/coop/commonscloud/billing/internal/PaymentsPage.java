@@ -7,6 +7,7 @@ import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -31,13 +32,15 @@ class PaymentsPage {
 	private final BankStatementImport statements;
 	private final Plans plans;
 	private final Payers payers;
+	private final Clock clock;
 
-	PaymentsPage(PaymentBook book, ManualEntry manual, BankStatementImport statements, Plans plans, Payers payers) {
+	PaymentsPage(PaymentBook book, ManualEntry manual, BankStatementImport statements, Plans plans, Payers payers, Clock clock) {
 		this.book = book;
 		this.manual = manual;
 		this.statements = statements;
 		this.plans = plans;
 		this.payers = payers;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -46,7 +49,7 @@ class PaymentsPage {
 		model.addAttribute("entries", book.recent());
 		model.addAttribute("unmatched", statements.unmatched());
 		model.addAttribute("concessions", plans.awaitingConfirmation());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "billing/payments";
 	}
 
@@ -95,7 +98,7 @@ class PaymentsPage {
 			RedirectAttributes flash) {
 		return attempt(flash, () -> {
 			PaymentBook.Entry refund = book.refund(id(paymentId), amount, refundedOn == null || refundedOn.isBlank()
-					? LocalDate.now() : date(refundedOn), why);
+					? LocalDate.now(clock) : date(refundedOn), why);
 			return "Refunded " + refund.amount();
 		});
 	}

@@ -1,12 +1,14 @@
 package coop.commonscloud.billing.internal;
 
+import coop.commonscloud.billing.BillingParameters;
+import coop.commonscloud.billing.BillingParameters.ConcessionConfirmation;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,15 +38,17 @@ class Plans {
 	private final PlanStore store;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
-	Plans(PlanStore store, PlatformParameters parameters, Caller caller) {
+	Plans(PlanStore store, PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	List<Price> prices() {
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		return java.util.Arrays.stream(Tier.values()).map(tier -> new Price(tier, minimum(tier, now))).toList();
 	}
 
@@ -54,13 +58,13 @@ class Plans {
 	}
 
 	boolean concessionNeedsConfirmation(Instant at) {
-		return parameters.valueAt(Tier.CONCESSION_CONFIRMATION, at).amount().compareTo(BigDecimal.ZERO) != 0;
+		return parameters.choiceAt(BillingParameters.CONCESSION_CONFIRMATION, at) == ConcessionConfirmation.REQUIRED;
 	}
 
 	/** Records the person's new plan; refuses an amount below the tier's minimum in force now. */
 	@Transactional
 	Choice choose(UUID person, Tier tier, String yearlyAmount) {
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Money minimum = minimum(tier, now);
 		Money yearly = yearlyAmount == null || yearlyAmount.isBlank() ? minimum
 				: Money.parse(yearlyAmount, minimum.currency().getCurrencyCode());

@@ -1,24 +1,23 @@
 package coop.commonscloud.billing.internal;
 
+import coop.commonscloud.billing.BillingParameters;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.platform.InvalidInput;
 
 /** The region's sliding-scale tiers; each one's yearly minimum is a platform parameter. */
 public enum Tier {
-	SOLIDARITY("Solidarity", "billing.tier.solidarity"),
-	FULL("Full", "billing.tier.full"),
-	CONCESSION("Concession", "billing.tier.concession"),
+	SOLIDARITY("Solidarity", BillingParameters.SOLIDARITY_MINIMUM),
+	FULL("Full", BillingParameters.FULL_MINIMUM),
+	CONCESSION("Concession", BillingParameters.CONCESSION_MINIMUM),
 	ABORIGINAL_AND_TORRES_STRAIT_ISLANDER("Aboriginal and Torres Strait Islander",
-			"billing.tier.aboriginal-and-torres-strait-islander");
-
-	static final ParameterKey CONCESSION_CONFIRMATION = new ParameterKey("billing.concession.confirmation-required");
+			BillingParameters.ABORIGINAL_AND_TORRES_STRAIT_ISLANDER_MINIMUM);
 
 	private final String label;
 	private final ParameterKey minimum;
 
-	Tier(String label, String minimumKey) {
+	Tier(String label, ParameterKey minimum) {
 		this.label = label;
-		this.minimum = new ParameterKey(minimumKey);
+		this.minimum = minimum;
 	}
 
 	public String label() {

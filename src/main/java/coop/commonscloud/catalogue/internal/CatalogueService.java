@@ -20,6 +20,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +39,17 @@ class CatalogueService implements Catalogue {
 	private final Partners partners;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	CatalogueService(CatalogueStore store, Licences licences, Servers servers, Partners partners, Caller caller,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.licences = licences;
 		this.servers = servers;
 		this.partners = partners;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -60,7 +63,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("The catalogue already has an application named '" + details.name() + "'");
 		}
-		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now()));
+		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now(clock)));
 		return getApplication(id);
 	}
 
@@ -75,7 +78,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("The catalogue already has an application named '" + details.name() + "'");
 		}
-		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now()));
+		events.publishEvent(new CatalogueChanged(id, null, null, Instant.now(clock)));
 		return getApplication(id);
 	}
 
@@ -118,7 +121,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already offers this application on this server");
 		}
-		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now()));
+		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now(clock)));
 		return getOffering(id);
 	}
 
@@ -134,7 +137,7 @@ class CatalogueService implements Catalogue {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already offers this application on this server");
 		}
-		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now()));
+		events.publishEvent(new CatalogueChanged(details.application(), id, null, Instant.now(clock)));
 		return getOffering(id);
 	}
 

@@ -9,6 +9,7 @@ import coop.commonscloud.catalogue.internal.domain.LicenceTerm;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +26,13 @@ class LicenceService implements Licences {
 	private final LiberatoryLicenceStore liberatory;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	LicenceService(LiberatoryLicenceStore liberatory, Caller caller, ApplicationEventPublisher events) {
+	LicenceService(LiberatoryLicenceStore liberatory, Caller caller, ApplicationEventPublisher events, Clock clock) {
 		this.liberatory = liberatory;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -77,7 +80,7 @@ class LicenceService implements Licences {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("'" + licence.id() + "' is already on the region's list of liberatory licences");
 		}
-		events.publishEvent(new CatalogueChanged(null, null, licence.id(), Instant.now()));
+		events.publishEvent(new CatalogueChanged(null, null, licence.id(), Instant.now(clock)));
 		return liberatory.get(licence.id());
 	}
 }

@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotPermitted;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,15 @@ class BallotBox {
 	private final Proposals proposals;
 	private final Roster roster;
 	private final Caller caller;
+	private final Clock clock;
 
-	BallotBox(PollStore polls, BallotStore ballots, Proposals proposals, Roster roster, Caller caller) {
+	BallotBox(PollStore polls, BallotStore ballots, Proposals proposals, Roster roster, Caller caller, Clock clock) {
 		this.polls = polls;
 		this.ballots = ballots;
 		this.proposals = proposals;
 		this.roster = roster;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	/** {@code token}: the secret shown at the first casting in an anonymous poll, needed to change it. */
@@ -51,7 +54,7 @@ class BallotBox {
 		caller.requireSignedIn();
 		polls.lock(pollId);
 		Poll poll = polls.find(pollId).orElseThrow(() -> new coop.commonscloud.platform.NotFound("There is no poll " + pollId));
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		if (now.isBefore(poll.opensAt())) {
 			throw new Conflict("This poll opens at " + poll.opensAt() + "; ballots are taken from then on");
 		}

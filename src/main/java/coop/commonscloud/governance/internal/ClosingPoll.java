@@ -9,6 +9,7 @@ import coop.commonscloud.parameters.ParameterChange;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.NotFound;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +35,10 @@ class ClosingPoll {
 	private final PlatformParameters parameters;
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
+	private final Clock clock;
 
 	ClosingPoll(PollStore polls, BallotStore ballots, DecisionStore decisions, ProposalStore proposals,
-			PlatformParameters parameters, ApplicationEventPublisher events, JsonMapper json) {
+			PlatformParameters parameters, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.polls = polls;
 		this.ballots = ballots;
 		this.decisions = decisions;
@@ -44,6 +46,7 @@ class ClosingPoll {
 		this.parameters = parameters;
 		this.events = events;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/** Closes the poll (idempotently: a closed poll's decision is returned as it is). */
@@ -55,7 +58,7 @@ class ClosingPoll {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		if (!poll.closedAt(now)) {
 			throw new Conflict("This poll closes at " + poll.closesAt() + "; it cannot be closed before then");
 		}

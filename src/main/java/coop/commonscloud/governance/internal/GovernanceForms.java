@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Paged;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/manage/governance")
 record GovernanceForms(Proposals proposals, Polls polls, ClosingPoll closing, Roster roster,
-			PlatformParameters parameters, Caller caller) {
+			PlatformParameters parameters, Caller caller, Clock clock) {
 
 	@GetMapping("/proposals/new")
 	String newProposal(Model model) {
@@ -85,7 +86,7 @@ record GovernanceForms(Proposals proposals, Polls polls, ClosingPoll closing, Ro
 			List<String> options = form.getOrDefault("options", "").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
 			polls.open(proposal.id(), new Polls.Opening(method(form.get("method")), options, number(form.get("quorum")),
 					number(form.get("threshold")), integer(form.get("maxPoints")), null,
-					Instant.now().plus(duration(form.get("duration"), form.get("unit"))), form.containsKey("anonymous"),
+					Instant.now(clock).plus(duration(form.get("duration"), form.get("unit"))), form.containsKey("anonymous"),
 					form.containsKey("resultsHidden")));
 			return "redirect:/governance/proposals/" + number;
 		} catch (InvalidInput e) {

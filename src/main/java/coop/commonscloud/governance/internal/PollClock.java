@@ -1,5 +1,6 @@
 package coop.commonscloud.governance.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,16 +22,18 @@ class PollClock {
 	private final PollStore polls;
 	private final Polls opening;
 	private final ClosingPoll closing;
+	private final Clock clock;
 
-	PollClock(PollStore polls, Polls opening, ClosingPoll closing) {
+	PollClock(PollStore polls, Polls opening, ClosingPoll closing, Clock clock) {
 		this.polls = polls;
 		this.opening = opening;
 		this.closing = closing;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${commonscloud.governance.clock.interval:PT15S}")
 	void tick() {
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		for (UUID poll : polls.openedWithoutNotice(now)) {
 			try {
 				opening.announce(poll);

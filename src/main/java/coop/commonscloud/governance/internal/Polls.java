@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,14 @@ class Polls {
 	private final ProposalStore proposals;
 	private final Proposals proposalService;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	Polls(PollStore store, ProposalStore proposals, Proposals proposalService, ApplicationEventPublisher events) {
+	Polls(PollStore store, ProposalStore proposals, Proposals proposalService, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.proposals = proposals;
 		this.proposalService = proposalService;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	record Opening(Method method, List<String> options, BigDecimal quorum, BigDecimal threshold, Integer maxPoints,
@@ -47,7 +50,7 @@ class Polls {
 		}
 		PollRules rules = new PollRules(opening.method(), opening.options(), opening.quorum(), opening.threshold(),
 				opening.maxPoints() == null ? 0 : opening.maxPoints());
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Instant opensAt = opening.opensAt() == null ? now : opening.opensAt();
 		List<String> problems = new ArrayList<>();
 		if (opening.closesAt() == null) {

@@ -4,6 +4,7 @@ import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +21,17 @@ class ProposalView {
 	private final Roster roster;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
 	ProposalView(Proposals proposals, Polls polls, Results results, Roster roster, PlatformParameters parameters,
-			Caller caller) {
+			Caller caller, Clock clock) {
 		this.proposals = proposals;
 		this.polls = polls;
 		this.results = results;
 		this.roster = roster;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	void fill(Model model, Proposal proposal) {
@@ -50,7 +53,7 @@ class ProposalView {
 			return;
 		}
 		Poll p = poll.get();
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		model.addAttribute("pollTakesBallots", p.takesBallotsAt(now));
 		model.addAttribute("pollTimeIsUp", p.closedAt(now));
 		model.addAttribute("receipts", results.receipts(p.id()));

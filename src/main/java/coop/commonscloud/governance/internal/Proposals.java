@@ -12,6 +12,7 @@ import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import coop.commonscloud.platform.Paged;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,14 @@ class Proposals {
 	private final Roster roster;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
-	Proposals(ProposalStore store, Roster roster, PlatformParameters parameters, Caller caller) {
+	Proposals(ProposalStore store, Roster roster, PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.roster = roster;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	record Draft(ProposalKind kind, String title, String rationale, String parameterKey, BigDecimal parameterValue,
@@ -76,7 +79,7 @@ class Proposals {
 		Proposal proposal = new Proposal(UUID.randomUUID(), 0, draft.kind(), draft.title().strip(), draft.rationale().strip(),
 				ProposalState.DRAFT, caller.actor(), parameter ? draft.parameterKey().strip() : null,
 				parameter ? draft.parameterValue() : null, parameter ? draft.effectiveFrom() : null,
-				draft.kind() == ProposalKind.CRITERIA_CHANGE ? draft.criteriaChange().strip() : null, involved, Instant.now());
+				draft.kind() == ProposalKind.CRITERIA_CHANGE ? draft.criteriaChange().strip() : null, involved, Instant.now(clock));
 		store.insert(proposal);
 		return get(proposal.id());
 	}
@@ -166,7 +169,7 @@ class Proposals {
 		}
 		if (draft.effectiveFrom() == null) {
 			problems.add("Give the date the new value takes effect");
-		} else if (!draft.effectiveFrom().isAfter(Instant.now())) {
+		} else if (!draft.effectiveFrom().isAfter(Instant.now(clock))) {
 			problems.add("A new value takes effect in the future: the members still have to decide it");
 		}
 	}

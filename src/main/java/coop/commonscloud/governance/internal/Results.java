@@ -3,6 +3,7 @@ package coop.commonscloud.governance.internal;
 import coop.commonscloud.governance.internal.domain.Count;
 import coop.commonscloud.governance.internal.domain.Counting;
 import coop.commonscloud.platform.NotPermitted;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,13 @@ class Results {
 	private final Polls polls;
 	private final BallotStore ballots;
 	private final DecisionStore decisions;
+	private final Clock clock;
 
-	Results(Polls polls, BallotStore ballots, DecisionStore decisions) {
+	Results(Polls polls, BallotStore ballots, DecisionStore decisions, Clock clock) {
 		this.polls = polls;
 		this.ballots = ballots;
 		this.decisions = decisions;
+		this.clock = clock;
 	}
 
 	public record NamedVote(String member, String ballot) {
@@ -45,7 +48,7 @@ class Results {
 		Optional<Decision> decision = decisions.forPoll(pollId);
 		if (poll.resultsHidden() && decision.isEmpty()) {
 			throw new NotPermitted("The results of this poll are hidden until it closes at " + poll.closesAt()
-					+ (poll.closedAt(Instant.now()) ? " and its outcome is recorded" : ""));
+					+ (poll.closedAt(Instant.now(clock)) ? " and its outcome is recorded" : ""));
 		}
 		Count count = Counting.count(poll.rules(), ballots.counted(pollId, poll.anonymous()));
 		List<NamedVote> named = poll.anonymous() ? List.of()

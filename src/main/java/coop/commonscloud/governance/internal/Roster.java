@@ -10,6 +10,7 @@ import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import coop.commonscloud.platform.Paged;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,13 @@ class Roster {
 	private final MemberStore store;
 	private final Partners partners;
 	private final Caller caller;
+	private final Clock clock;
 
-	Roster(MemberStore store, Partners partners, Caller caller) {
+	Roster(MemberStore store, Partners partners, Caller caller, Clock clock) {
 		this.store = store;
 		this.partners = partners;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	record Admission(MemberClass memberClass, String name, UUID partnerId, String username, String email) {
@@ -69,7 +72,7 @@ class Roster {
 			partners.get(new PartnerId(request.partnerId()));
 		}
 		Member member = new Member(UUID.randomUUID(), request.memberClass(), request.name().strip(), request.partnerId(),
-				blankToNull(request.username()), blankToNull(request.email()), java.time.Instant.now());
+				blankToNull(request.username()), blankToNull(request.email()), java.time.Instant.now(clock));
 		try {
 			store.insert(member, caller.actor());
 		} catch (org.springframework.dao.DuplicateKeyException e) {

@@ -51,16 +51,17 @@ class ReadingIngest {
 	private final Sites sites;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	ReadingIngest(TelemetryStore store, ReadingPartitions partitions, ServerStore servers, Sites sites, Caller caller,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.partitions = partitions;
 		this.servers = servers;
 		this.sites = sites;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional

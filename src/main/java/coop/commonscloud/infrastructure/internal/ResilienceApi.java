@@ -7,6 +7,7 @@ import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.region.SiteId;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ResilienceApi {
 
 	private final Resilience resilience;
+	private final Clock clock;
 
-	ResilienceApi(Resilience resilience) {
+	ResilienceApi(Resilience resilience, Clock clock) {
 		this.resilience = resilience;
+		this.clock = clock;
 	}
 
 	/** A drill as the API takes it. */
@@ -46,7 +49,7 @@ class ResilienceApi {
 	OutageEndurance endurance(@PathVariable UUID id, @RequestParam(required = false) List<UUID> keptUp,
 			@RequestParam(required = false) Instant asOf) {
 		Set<ServerId> kept = keptUp == null ? Set.of() : keptUp.stream().map(ServerId::new).collect(Collectors.toSet());
-		return resilience.enduranceOf(new SiteId(id), kept, asOf == null ? Instant.now() : asOf);
+		return resilience.enduranceOf(new SiteId(id), kept, asOf == null ? Instant.now(clock) : asOf);
 	}
 
 	@PostMapping("/api/sites/{id}/outage-drills")

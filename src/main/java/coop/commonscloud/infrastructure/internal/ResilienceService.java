@@ -1,6 +1,7 @@
 package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.OutageDrill;
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.infrastructure.OutageEndurance;
 import coop.commonscloud.infrastructure.Resilience;
 import coop.commonscloud.infrastructure.Server;
@@ -8,7 +9,6 @@ import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.Telemetry;
 import coop.commonscloud.infrastructure.internal.domain.OutageSimulation;
 import coop.commonscloud.infrastructure.internal.domain.WorstDays;
-import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
@@ -17,6 +17,7 @@ import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,15 +42,17 @@ class ResilienceService implements Resilience {
 	private final Sites sites;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
 	ResilienceService(ResilienceStore store, TelemetryStore telemetry, ServerStore servers, Sites sites,
-			PlatformParameters parameters, Caller caller) {
+			PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.telemetry = telemetry;
 		this.servers = servers;
 		this.sites = sites;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Override
@@ -67,7 +70,7 @@ class ResilienceService implements Resilience {
 		}
 		double capacity = atSite.stream().mapToDouble(s -> s.details().batteryWh()).sum();
 		double draw = kept.stream().mapToDouble(s -> s.details().lowPowerDrawW()).sum();
-		int hours = parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, asOf).amount().setScale(0, RoundingMode.CEILING)
+		int hours = parameters.valueAt(InfrastructureParameters.OUTAGE_ENDURANCE, asOf).amount().setScale(0, RoundingMode.CEILING)
 				.intValueExact();
 		Duration endurance = Duration.ofHours(hours);
 		int runLength = Math.max(1, (hours + 23) / 24);
@@ -112,7 +115,7 @@ class ResilienceService implements Resilience {
 		if (!strangers.isEmpty()) {
 			throw new InvalidInput("These servers do not stand at site '" + site.name() + "': " + strangers);
 		}
-		if (drill.endedAt().isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+		if (drill.endedAt().isAfter(Instant.now(clock).plus(Duration.ofMinutes(5)))) {
 			throw new InvalidInput("Record a drill once it has ended; its end " + drill.endedAt() + " is in the future");
 		}
 		OutageDrill recorded = new OutageDrill(UUID.randomUUID(), drill.site(), drill.startedAt(), drill.endedAt(),

@@ -14,6 +14,7 @@ import coop.commonscloud.platform.Paged;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,9 +38,11 @@ import org.springframework.web.multipart.MultipartFile;
 class TelemetryApi {
 
 	private final Telemetry telemetry;
+	private final Clock clock;
 
-	TelemetryApi(Telemetry telemetry) {
+	TelemetryApi(Telemetry telemetry, Clock clock) {
 		this.telemetry = telemetry;
+		this.clock = clock;
 	}
 
 	/** One reading as JSON; serverId or siteId names its source unless the URL does. */
@@ -92,13 +95,13 @@ class TelemetryApi {
 
 	@GetMapping("/api/servers/{id}/renewable-share")
 	RenewableShare serverShare(@PathVariable UUID id, @RequestParam(required = false) Instant asOf) {
-		return telemetry.renewableShareOfServer(new ServerId(id), asOf == null ? Instant.now() : asOf);
+		return telemetry.renewableShareOfServer(new ServerId(id), asOf == null ? Instant.now(clock) : asOf);
 	}
 
 	@GetMapping("/api/sites/{id}/renewable-share")
 	RenewableShare siteShare(@PathVariable UUID id, @RequestParam(required = false) Instant asOf) {
 		return telemetry.renewableShareOf(new TelemetrySource(TelemetrySource.Kind.SITE, id),
-				asOf == null ? Instant.now() : asOf);
+				asOf == null ? Instant.now(clock) : asOf);
 	}
 
 	@GetMapping("/api/servers/{id}/power-days")
@@ -138,7 +141,7 @@ class TelemetryApi {
 	}
 
 	private List<PowerDay> days(TelemetrySource source, LocalDate from, LocalDate to) {
-		LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+		LocalDate end = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : to;
 		return telemetry.days(source, from == null ? end.minusDays(29) : from, end);
 	}
 

@@ -4,6 +4,7 @@ import coop.commonscloud.mesh.NodeRole;
 import coop.commonscloud.mesh.NodeStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,13 +37,15 @@ class Heartbeats {
 	private final MeshSettings settings;
 	private final MeshStore store;
 	private final MeterRegistry meters;
+	private final Clock clock;
 	private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 	private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-	Heartbeats(MeshSettings settings, MeshStore store, MeterRegistry meters) {
+	Heartbeats(MeshSettings settings, MeshStore store, MeterRegistry meters, Clock clock) {
 		this.settings = settings;
 		this.store = store;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${commonscloud.mesh.heartbeat-interval:PT5S}")
@@ -81,7 +84,7 @@ class Heartbeats {
 		if (known == null || known.beat() == null) {
 			return null;
 		}
-		return Math.max(0, Duration.between(known.beat(), Instant.now()).toMillis() / 1000.0);
+		return Math.max(0, Duration.between(known.beat(), Instant.now(clock)).toMillis() / 1000.0);
 	}
 
 	/** At a site: whether region data is flowing from the core. */

@@ -2,12 +2,13 @@ package coop.commonscloud.metering.internal;
 
 import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingId;
-import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.metering.MeteringParameters;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotPermitted;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ProviderReports {
 
-	static final ParameterKey CAP = new ParameterKey("metering.report-cap");
 	private static final String CLIENT_PREFIX = "client:";
 
 	public record Report(UUID offeringId, UUID person, LocalDate day, Long quantity, String idempotencyKey) {
@@ -61,19 +61,21 @@ class ProviderReports {
 	private final OfferingClients clients;
 	private final PlatformParameters parameters;
 	private final Caller caller;
+	private final Clock clock;
 
-	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller) {
+	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller, Clock clock) {
 		this.store = store;
 		this.clients = clients;
 		this.parameters = parameters;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Transactional
 	Receipt report(Report report) {
 		Offering offering = clients.offering(new OfferingId(report.offeringId()));
 		requireMayReportFor(offering);
-		if (report.day().isAfter(LocalDate.now().plusDays(1))) {
+		if (report.day().isAfter(LocalDate.now(clock).plusDays(1))) {
 			throw new InvalidInput("Usage is reported for days that have begun; " + report.day() + " is in the future");
 		}
 		String key = report.idempotencyKey().strip();
@@ -83,7 +85,7 @@ class ProviderReports {
 		if (earlier.isPresent()) {
 			return same(earlier.get(), report);
 		}
-		long cap = parameters.current(CAP).amount().longValue();
+		long cap = parameters.current(MeteringParameters.REPORT_CAP).amount().longValue();
 		long already = store.countedFor(report.offeringId(), report.person(), report.day());
 		long counted = Math.min(report.quantity(), Math.max(0, cap - already));
 		boolean anomaly = counted < report.quantity();

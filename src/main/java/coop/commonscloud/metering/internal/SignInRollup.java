@@ -1,6 +1,7 @@
 package coop.commonscloud.metering.internal;
 
 import coop.commonscloud.identity.SignInActivity;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,16 +30,18 @@ class SignInRollup {
 	private final OfferingClients clients;
 	private final UsageStore store;
 	private final ZoneId zone;
+	private final Clock clock;
 	private final int daysBack;
 
 	SignInRollup(SignInActivity signIns, OfferingClients clients, UsageStore store,
 			@Value("${commonscloud.metering.zone:UTC}") String zone,
-			@Value("${commonscloud.metering.rollup.days-back:3}") int daysBack) {
+			@Value("${commonscloud.metering.rollup.days-back:3}") int daysBack, Clock clock) {
 		this.signIns = signIns;
 		this.clients = clients;
 		this.store = store;
 		this.zone = ZoneId.of(zone);
 		this.daysBack = daysBack;
+		this.clock = clock;
 	}
 
 	ZoneId zone() {
@@ -47,7 +50,7 @@ class SignInRollup {
 
 	@Scheduled(cron = "${commonscloud.metering.rollup.cron:0 30 1 * * *}", zone = "${commonscloud.metering.zone:UTC}")
 	void daily() {
-		LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+		LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
 		int added = rollUp(yesterday.minusDays(daysBack - 1L), yesterday);
 		log.info("metering: {} active days added for {} days up to {}", added, daysBack, yesterday);
 	}

@@ -11,6 +11,7 @@ import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +31,12 @@ class JdbcPlatformParameters implements PlatformParameters {
 
 	private final ParameterStore store;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	JdbcPlatformParameters(ParameterStore store, ApplicationEventPublisher events) {
+	JdbcPlatformParameters(ParameterStore store, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,6 +45,11 @@ class JdbcPlatformParameters implements PlatformParameters {
 		return store.inForce(key, at)
 				.map(ParameterEntry::value)
 				.orElseThrow(() -> new NotFound("Platform parameter '" + key + "' has no value at " + at));
+	}
+
+	@Override
+	public ParameterValue current(ParameterKey key) {
+		return valueAt(key, Instant.now(clock));
 	}
 
 	@Override

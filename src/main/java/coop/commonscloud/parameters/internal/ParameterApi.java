@@ -8,6 +8,7 @@ import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -24,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/parameters")
 @Tag(name = "Platform parameters")
-record ParameterApi(PlatformParameters parameters, Caller caller) {
+record ParameterApi(PlatformParameters parameters, Caller caller, Clock clock) {
 
 	@GetMapping
 	List<ParameterEntry> inForce(@RequestParam(required = false) Instant at) {
-		return parameters.allAt(at == null ? Instant.now() : at);
+		return parameters.allAt(at == null ? Instant.now(clock) : at);
 	}
 
 	@GetMapping("/definitions")
@@ -49,6 +50,6 @@ record ParameterApi(PlatformParameters parameters, Caller caller) {
 	ParameterEntry set(@PathVariable String key, @RequestBody NewValue body) {
 		caller.requireSteward();
 		return parameters.set(new ParameterChange(new ParameterKey(key), body.value(),
-				body.effectiveFrom() == null ? Instant.now() : body.effectiveFrom(), caller.actor(), body.reason(), null));
+				body.effectiveFrom() == null ? Instant.now(clock) : body.effectiveFrom(), caller.actor(), body.reason(), null));
 	}
 }

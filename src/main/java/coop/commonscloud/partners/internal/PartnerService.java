@@ -9,6 +9,7 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,13 @@ class PartnerService implements Partners {
 	private final PartnerStore store;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	PartnerService(PartnerStore store, Caller caller, ApplicationEventPublisher events) {
+	PartnerService(PartnerStore store, Caller caller, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -40,7 +43,7 @@ class PartnerService implements Partners {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("A partner named '" + details.legalName() + "' is already registered");
 		}
-		events.publishEvent(new PartnerRegistered(id, details.legalName(), Instant.now()));
+		events.publishEvent(new PartnerRegistered(id, details.legalName(), Instant.now(clock)));
 		return get(id);
 	}
 

@@ -7,7 +7,6 @@ import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Structure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,10 +106,6 @@ class PartnerStore {
 		return new Partner(new PartnerId(rs.getObject("id", UUID.class)), rs.getString("legal_name"),
 				Structure.valueOf(rs.getString("structure")), rs.getString("registration_number"), List.of(),
 				rs.getTimestamp("registered_at").toInstant());
-	}
-
-	static Instant now() {
-		return Instant.now();
 	}
 
 	Optional<Boolean> settlerRun(PartnerId id) {

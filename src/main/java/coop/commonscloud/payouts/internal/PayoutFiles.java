@@ -8,6 +8,7 @@ import coop.commonscloud.platform.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -29,12 +30,14 @@ class PayoutFiles {
 	private final PayoutSettings settings;
 	private final Partners partners;
 	private final Caller caller;
+	private final Clock clock;
 
-	PayoutFiles(PayoutStore store, PayoutSettings settings, Partners partners, Caller caller) {
+	PayoutFiles(PayoutStore store, PayoutSettings settings, Partners partners, Caller caller, Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.partners = partners;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	/** A stored file, checked just now. */
@@ -83,14 +86,14 @@ class PayoutFiles {
 	}
 
 	private String aba(List<PayoutBatch> batches) {
-		return AbaFile.write(settings.remitter(), LocalDate.now(ZoneOffset.UTC), batches.stream()
+		return AbaFile.write(settings.remitter(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), batches.stream()
 				.map(b -> new AbaFile.Credit(b.australian().bsb(), b.australian().accountNumber(), b.australian().accountName(),
 						b.amount().minorUnits(), b.reference()))
 				.toList());
 	}
 
 	private String pain001(YearMonth period, List<PayoutBatch> batches) {
-		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
 		String messageId = "CC-PAYOUTS-" + period + "-" + now.toLocalDate().toString().replace("-", "") + "-"
 				+ now.toLocalTime().toSecondOfDay();
 		return Pain001.write(messageId, now, now.toLocalDate(), settings.debtor(), batches.stream()

@@ -8,6 +8,7 @@ import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Problems;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The steward's payouts page (per period: batches, files) and a partner's own bank details and payouts. */
 @Controller
 record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccounts bankAccounts, Partners partners,
-			Caller caller) {
+			Caller caller, Clock clock) {
 
 	record BankForm(String bsb, String accountNumber, String accountName, String iban, String bic, String accountHolder) {
 
@@ -47,10 +48,10 @@ record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccount
 		caller.requireSteward();
 		YearMonth shown;
 		try {
-			shown = period == null || period.isBlank() ? YearMonth.now(ZoneOffset.UTC).minusMonths(1) : PayoutApi.period(period);
+			shown = period == null || period.isBlank() ? YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1) : PayoutApi.period(period);
 		} catch (InvalidInput e) {
 			model.addAttribute("problems", e.problems());
-			shown = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+			shown = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1);
 		}
 		return stewardView(model, shown);
 	}
@@ -79,7 +80,7 @@ record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccount
 			redirect.addFlashAttribute("skipped", outcome.skipped());
 		} catch (InvalidInput | Conflict e) {
 			model.addAttribute("problems", Problems.of(e));
-			return stewardView(model, YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+			return stewardView(model, YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1));
 		}
 		return "redirect:/manage/payouts?period=" + p;
 	}
@@ -110,7 +111,7 @@ record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccount
 			return "redirect:/manage/payouts?period=" + reversed.period();
 		} catch (InvalidInput | Conflict e) {
 			model.addAttribute("problems", Problems.of(e));
-			return stewardView(model, YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+			return stewardView(model, YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1));
 		}
 	}
 

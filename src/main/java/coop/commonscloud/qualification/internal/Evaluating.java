@@ -4,6 +4,7 @@ import coop.commonscloud.catalogue.Application;
 import coop.commonscloud.catalogue.Audience;
 import coop.commonscloud.catalogue.Catalogue;
 import coop.commonscloud.catalogue.Offering;
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.infrastructure.OutageEndurance;
 import coop.commonscloud.infrastructure.PowerSupplies;
 import coop.commonscloud.infrastructure.RenewableShare;
@@ -19,6 +20,7 @@ import coop.commonscloud.partners.Partners;
 import coop.commonscloud.partners.Structure;
 import coop.commonscloud.platform.Paged;
 import coop.commonscloud.qualification.Criterion;
+import coop.commonscloud.qualification.QualificationParameters;
 import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.internal.domain.Declaration;
 import coop.commonscloud.qualification.internal.domain.ExcludedHost;
@@ -33,6 +35,7 @@ import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,10 +73,11 @@ class Evaluating {
 	private final Resilience resilience;
 	private final Catalogue catalogue;
 	private final TransactionTemplate transaction;
+	private final Clock clock;
 
 	Evaluating(QualificationStore store, ThresholdsInForce parameters, Sanctions sanctions, Partners partners,
 			Servers servers, Sites sites, Telemetry telemetry, PowerSupplies supplies, Resilience resilience, Catalogue catalogue,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
 		this.parameters = parameters;
 		this.sanctions = sanctions;
@@ -86,6 +90,7 @@ class Evaluating {
 		this.catalogue = catalogue;
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 	}
 
 	/**
@@ -98,7 +103,7 @@ class Evaluating {
 
 	private Map<Criterion, Verdict> evaluateInTransaction(PartnerId partnerId, String cause) {
 		store.lockPartner(partnerId.value());
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Thresholds t = parameters.at(now);
 		Partner partner = partners.get(partnerId);
 		List<ExcludedHost> excluded = store.excludedHosts();
@@ -110,8 +115,8 @@ class Evaluating {
 		for (Server server : servers.ofPartner(partnerId)) {
 			serverNames.put(server.id().value(), server.details().name());
 			ServerFacts facts = serverFacts(server, now, localities, endurances);
-			Map<String, Object> inputs = inputs(Map.of("renewables.minimum-average-share", t.minimumRenewableShare(),
-					"resilience.outage-endurance", facts.endurance() == null ? "not simulated" : facts.endurance().enduranceHours()),
+			Map<String, Object> inputs = inputs(Map.of(QualificationParameters.MINIMUM_RENEWABLE_SHARE.name(), t.minimumRenewableShare(),
+					InfrastructureParameters.OUTAGE_ENDURANCE.name(), facts.endurance() == null ? "not simulated" : facts.endurance().enduranceHours()),
 					Map.of("server", facts, "excludedHosts", excluded));
 			record(partnerId, Criterion.LOCAL, server.id().value(), ServerRules.local(facts, excluded), inputs, cause, derived, "Server " + facts.name());
 			record(partnerId, Criterion.RENEWABLES, server.id().value(), ServerRules.renewables(facts, t.minimumRenewableShare()), inputs, cause, derived, "Server " + facts.name());

@@ -1,5 +1,6 @@
 package coop.commonscloud.qualification.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,18 @@ class QualificationClock {
 	private final Evaluating evaluating;
 	private final Sanctions sanctions;
 	private final ThresholdsInForce parameters;
+	private final Clock clock;
 
-	QualificationClock(Evaluating evaluating, Sanctions sanctions, ThresholdsInForce parameters) {
+	QualificationClock(Evaluating evaluating, Sanctions sanctions, ThresholdsInForce parameters, Clock clock) {
 		this.evaluating = evaluating;
 		this.sanctions = sanctions;
 		this.parameters = parameters;
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${commonscloud.qualification.clock.cron:0 30 2 * * *}", zone = "UTC")
 	void daily() {
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		int partners = evaluating.evaluateAll("daily schedule");
 		int steps = sanctions.advance(now, parameters.at(now).remedyPeriodDays());
 		log.info("Qualification schedule: {} sanction step(s) taken, {} partner(s) evaluated", steps, partners);

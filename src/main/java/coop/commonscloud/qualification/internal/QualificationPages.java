@@ -17,6 +17,7 @@ import coop.commonscloud.qualification.Qualification;
 import coop.commonscloud.qualification.Standing;
 import coop.commonscloud.qualification.internal.domain.Requirement;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 record QualificationPages(Qualification qualification, Submissions submissions, Sanctions sanctions,
-			Evaluating evaluating, Partners partners, Servers servers, Caller caller) {
+			Evaluating evaluating, Partners partners, Servers servers, Caller caller, Clock clock) {
 
 	/** A server's public row: its name and the latest verdict of each server criterion. */
 	record ServerRow(String name, String role, CriterionVerdict local, CriterionVerdict renewables, CriterionVerdict resilience) {
@@ -106,7 +107,7 @@ record QualificationPages(Qualification qualification, Submissions submissions, 
 		model.addAttribute("requirements", Requirement.values());
 		model.addAttribute("cases", sanctions.casesOf(id).stream()
 				.map(c -> new QualificationApi.CaseView(c, sanctions.steps(c.id()), sanctions.appeals(c.id()))).toList());
-		model.addAttribute("year", java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1);
+		model.addAttribute("year", java.time.Year.now(clock.withZone(java.time.ZoneOffset.UTC)).getValue() - 1);
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);
 		}

@@ -11,6 +11,7 @@ import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
 import coop.commonscloud.qualification.internal.domain.Declaration;
 import coop.commonscloud.qualification.internal.domain.Requirement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,14 @@ class Submissions {
 	private final Partners partners;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	Submissions(QualificationStore store, Partners partners, Caller caller, ApplicationEventPublisher events) {
+	Submissions(QualificationStore store, Partners partners, Caller caller, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.partners = partners;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -52,7 +55,7 @@ class Submissions {
 		DeclarationInput.Figures figures = input.figures();
 		UUID id = UUID.randomUUID();
 		store.insertDeclaration(id, partner.value(), figures, caller.actor());
-		events.publishEvent(new DeclarationSubmitted(partner, figures.year(), Instant.now()));
+		events.publishEvent(new DeclarationSubmitted(partner, figures.year(), Instant.now(clock)));
 		return store.latestDeclaration(partner.value()).orElseThrow();
 	}
 
@@ -90,7 +93,7 @@ class Submissions {
 		UUID id = UUID.randomUUID();
 		store.insertEvidence(id, partner.value(), r, statement.strip(), hasFile ? (fileName == null || fileName.isBlank() ? "evidence" : fileName) : null,
 				hasFile ? (contentType == null ? "application/octet-stream" : contentType) : null, hasFile ? content : null, caller.actor());
-		events.publishEvent(new EvidenceSubmitted(partner, id, Instant.now()));
+		events.publishEvent(new EvidenceSubmitted(partner, id, Instant.now(clock)));
 		return store.evidence(id).orElseThrow();
 	}
 
@@ -127,7 +130,7 @@ class Submissions {
 		if (!store.insertReview(evidenceId, approve, c, caller.actor())) {
 			throw new Conflict("This evidence has been reviewed already");
 		}
-		events.publishEvent(new EvidenceReviewed(new PartnerId(e.partnerId()), evidenceId, approve, Instant.now()));
+		events.publishEvent(new EvidenceReviewed(new PartnerId(e.partnerId()), evidenceId, approve, Instant.now(clock)));
 		return store.evidence(evidenceId).orElseThrow();
 	}
 }

@@ -1,6 +1,14 @@
 package coop.commonscloud.qualification.internal;
 
-import coop.commonscloud.parameters.ParameterKey;
+import static coop.commonscloud.qualification.QualificationParameters.EVIDENCE_VALIDITY;
+import static coop.commonscloud.qualification.QualificationParameters.INVESTOR_RETURNS;
+import static coop.commonscloud.qualification.QualificationParameters.LABOUR_PAY_CAP;
+import static coop.commonscloud.qualification.QualificationParameters.LAND_BACK_CONTRIBUTION;
+import static coop.commonscloud.qualification.QualificationParameters.MINIMUM_RENEWABLE_SHARE;
+import static coop.commonscloud.qualification.QualificationParameters.PAY_RATIO_MAXIMUM;
+import static coop.commonscloud.qualification.QualificationParameters.REMEDY_PERIOD;
+import static coop.commonscloud.qualification.QualificationParameters.RESERVE_ALLOWANCE;
+
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.qualification.internal.domain.Thresholds;
 import java.time.Instant;
@@ -10,11 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ThresholdsInForce {
 
-	static final ParameterKey RESERVE_ALLOWANCE = new ParameterKey("qualification.reserve-allowance");
-	static final ParameterKey PAY_RATIO_MAXIMUM = new ParameterKey("qualification.pay-ratio-maximum");
-	static final ParameterKey REMEDY_PERIOD = new ParameterKey("qualification.remedy-period");
-	static final ParameterKey EVIDENCE_VALIDITY = new ParameterKey("qualification.evidence-validity");
-
 	private final PlatformParameters parameters;
 
 	ThresholdsInForce(PlatformParameters parameters) {
@@ -22,11 +25,11 @@ class ThresholdsInForce {
 	}
 
 	Thresholds at(Instant at) {
-		return new Thresholds(parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, at).unit(),
-				parameters.valueAt(RESERVE_ALLOWANCE, at).amount(), parameters.valueAt(ParameterKey.INVESTOR_RETURNS, at).amount(),
-				parameters.valueAt(PAY_RATIO_MAXIMUM, at).amount(), parameters.valueAt(ParameterKey.LABOUR_PAY_CAP, at).amount(),
-				parameters.valueAt(ParameterKey.LAND_BACK_CONTRIBUTION, at).amount(),
-				parameters.valueAt(ParameterKey.MINIMUM_RENEWABLE_SHARE, at).amount(),
+		return new Thresholds(parameters.valueAt(LABOUR_PAY_CAP, at).unit(),
+				parameters.valueAt(RESERVE_ALLOWANCE, at).amount(), parameters.valueAt(INVESTOR_RETURNS, at).amount(),
+				parameters.valueAt(PAY_RATIO_MAXIMUM, at).amount(), parameters.valueAt(LABOUR_PAY_CAP, at).amount(),
+				parameters.valueAt(LAND_BACK_CONTRIBUTION, at).amount(),
+				parameters.valueAt(MINIMUM_RENEWABLE_SHARE, at).amount(),
 				parameters.valueAt(EVIDENCE_VALIDITY, at).amount().longValue(),
 				parameters.valueAt(REMEDY_PERIOD, at).amount().longValue());
 	}

@@ -1,6 +1,5 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
@@ -10,10 +9,12 @@ import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionBoundaryChanged;
+import coop.commonscloud.region.RegionParameters;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.internal.domain.Boundary;
 import coop.commonscloud.region.internal.domain.GeoJsonBoundaryReader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,16 @@ class RegionService implements Regions {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 	/** Parsed boundaries, so the locality rule does not re-read GeoJSON on every call. */
 	private final Map<RegionSlug, Boundary> boundaries = new ConcurrentHashMap<>();
 
-	RegionService(RegionStore store, PlatformParameters parameters, Caller caller, ApplicationEventPublisher events) {
+	RegionService(RegionStore store, PlatformParameters parameters, Caller caller, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.parameters = parameters;
 		this.caller = caller;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -59,7 +62,7 @@ class RegionService implements Regions {
 		Boundary boundary = GeoJsonBoundaryReader.read(geoJson);
 		store.setBoundary(slug, geoJson, caller.actor());
 		boundaries.remove(slug);
-		events.publishEvent(new RegionBoundaryChanged(slug, boundary.polygonCount(), boundary.holeCount(), Instant.now()));
+		events.publishEvent(new RegionBoundaryChanged(slug, boundary.polygonCount(), boundary.holeCount(), Instant.now(clock)));
 		return get(slug);
 	}
 
@@ -99,7 +102,7 @@ class RegionService implements Regions {
 	public Locality locality(RegionSlug slug, Coordinates point) {
 		Boundary boundary = boundary(slug).orElseThrow(() -> new NotFound(
 				"Region '" + slug + "' has no boundary yet, so locality cannot be judged"));
-		double allowance = parameters.current(ParameterKey.LOCALITY_ALLOWANCE).amount().doubleValue();
+		double allowance = parameters.current(RegionParameters.LOCALITY_ALLOWANCE).amount().doubleValue();
 		return boundary.localityOf(point, allowance);
 	}
 

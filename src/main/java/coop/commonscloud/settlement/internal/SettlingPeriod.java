@@ -61,7 +61,7 @@ class SettlingPeriod {
 	private final ObjectProvider<Payments> payments;
 	private final ObjectProvider<Usage> usage;
 	private final ProviderDirectory directory;
-	private final SettlementParameters parameters;
+	private final RulesInForce parameters;
 	private final SettlementStore store;
 	private final Ledger ledger;
 	private final Caller caller;
@@ -84,7 +84,7 @@ class SettlingPeriod {
 	};
 
 	SettlingPeriod(ObjectProvider<Payments> payments, ObjectProvider<Usage> usage, ProviderDirectory directory,
-			SettlementParameters parameters, SettlementStore store, Ledger ledger, Caller caller,
+			RulesInForce parameters, SettlementStore store, Ledger ledger, Caller caller,
 			TransactionTemplate transactions, OperatingCurrency currency, Clock clock,
 			@Value("${commonscloud.settlement.chunk-size:1000}") int chunkSize) {
 		this.payments = payments;
@@ -145,7 +145,7 @@ class SettlingPeriod {
 	Preview preview(YearMonth period) {
 		caller.requireSteward();
 		requirePeriod(period);
-		SettlementParameters.Read read = parameters.rulesFor(period);
+		RulesInForce.Read read = parameters.rulesFor(period);
 		ProviderDirectory.Snapshot snapshot = directory.snapshot();
 		PeriodInputs inputs = read(period, snapshot, read.rules());
 		PeriodTotals totals = new PeriodTotals(currency);
@@ -209,7 +209,7 @@ class SettlingPeriod {
 			fallbackWeights = store.providerWeights(run.id());
 			log.info("Resuming the settlement of {} after {} of {} people", period, run.peopleDone(), run.peopleTotal());
 		} else {
-			SettlementParameters.Read read = parameters.rulesFor(period);
+			RulesInForce.Read read = parameters.rulesFor(period);
 			inputs = read(period, snapshot, read.rules());
 			UUID id = UUID.randomUUID();
 			PeriodInputs in = inputs;

@@ -6,9 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import coop.commonscloud.infrastructure.InfrastructureParameters;
 import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.qualification.QualificationParameters;
+import coop.commonscloud.region.RegionParameters;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +61,7 @@ class ParameterDecisionTests {
 
 		assertThat((String) JsonPath.read(decision, "$.outcome")).isEqualTo("PASSED");
 		long number = ((Number) JsonPath.read(decision, "$.number")).longValue();
-		ParameterKey landBack = ParameterKey.LAND_BACK_CONTRIBUTION;
+		ParameterKey landBack = QualificationParameters.LAND_BACK_CONTRIBUTION;
 		assertThat(parameters.valueAt(landBack, effective.minusSeconds(1)).amount()).isEqualByComparingTo("10");
 		assertThat(parameters.valueAt(landBack, effective).amount()).isEqualByComparingTo("12");
 		assertThat(parameters.valueAt(landBack, effective.plus(Duration.ofDays(31))).amount()).isEqualByComparingTo("12");
@@ -92,7 +96,7 @@ class ParameterDecisionTests {
 		String decision = f.close(STEWARD, poll, closesAt);
 
 		assertThat((String) JsonPath.read(decision, "$.outcome")).isEqualTo("BLOCKED");
-		assertThat(parameters.valueAt(ParameterKey.LOCALITY_ALLOWANCE, effective.plusSeconds(1)).amount())
+		assertThat(parameters.valueAt(RegionParameters.LOCALITY_ALLOWANCE, effective.plusSeconds(1)).amount())
 				.isEqualByComparingTo("1000");
 		String after = f.send(get("/api/governance/proposals/" + proposal), STEWARD, "");
 		assertThat((String) JsonPath.read(after, "$.state")).isEqualTo("OUTCOME");
@@ -110,7 +114,7 @@ class ParameterDecisionTests {
 		String poll = f.poll(west.admin(), proposal, "CONSENT", closesAt, true, true, null);
 		f.cast(west.admin(), poll, "{\"choice\":\"Agree\"}");
 		// the clock is switched off in tests (it would close other tests' polls); run one tick by hand
-		PollClock clock = new PollClock(pollStore, polls, closing);
+		PollClock clock = new PollClock(pollStore, polls, closing, Clock.systemUTC());
 		clock.tick();
 		assertThat(jdbc.sql("select count(*) from decision where poll_id = cast(:p as uuid)").param("p", poll)
 				.query(Long.class).single()).as("not closed before its time").isZero();
@@ -122,8 +126,8 @@ class ParameterDecisionTests {
 
 		assertThat(jdbc.sql("select outcome from decision where poll_id = cast(:p as uuid)").param("p", poll)
 				.query(String.class).single()).isEqualTo("PASSED");
-		assertThat(parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, effective).amount()).isEqualByComparingTo("84");
-		assertThat(parameters.valueAt(ParameterKey.OUTAGE_ENDURANCE, effective.minusSeconds(1)).amount())
+		assertThat(parameters.valueAt(InfrastructureParameters.OUTAGE_ENDURANCE, effective).amount()).isEqualByComparingTo("84");
+		assertThat(parameters.valueAt(InfrastructureParameters.OUTAGE_ENDURANCE, effective.minusSeconds(1)).amount())
 				.isEqualByComparingTo("72");
 	}
 

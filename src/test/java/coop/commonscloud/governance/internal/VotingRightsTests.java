@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -211,7 +212,7 @@ class VotingRightsTests {
 		Instant opensAt = Instant.now().plusSeconds(GovernanceFixtures.VOTING_WINDOW_SECONDS);
 		String poll = f.poll(north.admin(), f.generalProposal(north.admin()), "MAJORITY", opensAt.plusSeconds(60), false,
 				false, "\"opensAt\":\"" + opensAt + "\"");
-		PollClock clock = new PollClock(pollStore, polls, closing);
+		PollClock clock = new PollClock(pollStore, polls, closing, Clock.systemUTC());
 		clock.tick();
 
 		MvcResult early = f.vote(north.admin(), poll, "{\"choice\":\"For\"}");

@@ -1,5 +1,6 @@
 package coop.commonscloud.qualification.internal.domain;
 
+import coop.commonscloud.qualification.QualificationParameters;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +16,14 @@ public record Thresholds(String currency, BigDecimal reserveAllowance, BigDecima
 	/** The values by parameter key, as recorded with each evaluation. */
 	public Map<String, Object> byKey() {
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("qualification.reserve-allowance", reserveAllowance);
-		m.put("structure.investor-returns", investorReturns);
-		m.put("qualification.pay-ratio-maximum", payRatioMaximum);
-		m.put("labour.pay-cap", payCap);
-		m.put("land-back.contribution", landBackPercent);
-		m.put("renewables.minimum-average-share", minimumRenewableShare);
-		m.put("qualification.evidence-validity", evidenceValidityDays);
-		m.put("qualification.remedy-period", remedyPeriodDays);
+		m.put(QualificationParameters.RESERVE_ALLOWANCE.name(), reserveAllowance);
+		m.put(QualificationParameters.INVESTOR_RETURNS.name(), investorReturns);
+		m.put(QualificationParameters.PAY_RATIO_MAXIMUM.name(), payRatioMaximum);
+		m.put(QualificationParameters.LABOUR_PAY_CAP.name(), payCap);
+		m.put(QualificationParameters.LAND_BACK_CONTRIBUTION.name(), landBackPercent);
+		m.put(QualificationParameters.MINIMUM_RENEWABLE_SHARE.name(), minimumRenewableShare);
+		m.put(QualificationParameters.EVIDENCE_VALIDITY.name(), evidenceValidityDays);
+		m.put(QualificationParameters.REMEDY_PERIOD.name(), remedyPeriodDays);
 		return m;
 	}
 }

@@ -1,9 +1,14 @@
 package coop.commonscloud.settlement.internal;
 
+import static coop.commonscloud.settlement.SettlementParameters.NO_USAGE_FALLBACK;
+import static coop.commonscloud.settlement.SettlementParameters.STEWARDSHIP_SHARE;
+import static coop.commonscloud.settlement.SettlementParameters.USAGE_WEIGHTING;
+
 import coop.commonscloud.parameters.ChoiceParameter;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.ParameterValue;
 import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.qualification.QualificationParameters;
 import coop.commonscloud.settlement.internal.domain.SettlementRules;
 import coop.commonscloud.settlement.internal.domain.SettlementRules.Fallback;
 import coop.commonscloud.settlement.internal.domain.SettlementRules.Weighting;
@@ -17,21 +22,18 @@ import org.springframework.stereotype.Component;
  * for it, and a resumed run reads the same values.
  */
 @Component
-class SettlementParameters {
+class RulesInForce {
 
-	static final ParameterKey STEWARDSHIP_SHARE = new ParameterKey("settlement.stewardship-share");
-	static final ParameterKey USAGE_WEIGHTING = new ParameterKey("settlement.usage-weighting");
-	static final ParameterKey NO_USAGE_FALLBACK = new ParameterKey("settlement.no-usage-fallback");
 	/** Stored as 0 and 1, in the order their definitions' descriptions name them. */
 	private static final ChoiceParameter<Weighting> WEIGHTING = ChoiceParameter.of(USAGE_WEIGHTING, Weighting.ACTIVE_DAYS,
 			Weighting.REPORTED_UNITS);
 	private static final ChoiceParameter<Fallback> FALLBACK = ChoiceParameter.of(NO_USAGE_FALLBACK, Fallback.PRO_RATA,
 			Fallback.COMMONS_FUND);
-	static final ParameterKey LAND_BACK = ParameterKey.LAND_BACK_CONTRIBUTION;
+	static final ParameterKey LAND_BACK = QualificationParameters.LAND_BACK_CONTRIBUTION;
 
 	private final PlatformParameters parameters;
 
-	SettlementParameters(PlatformParameters parameters) {
+	RulesInForce(PlatformParameters parameters) {
 		this.parameters = parameters;
 	}
 
