@@ -1,6 +1,6 @@
 package coop.commonscloud.region;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,13 +2,13 @@ package coop.commonscloud.governance.internal;
 
 import coop.commonscloud.governance.internal.domain.MemberClass;
 import coop.commonscloud.governance.internal.domain.ProposalKind;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package coop.commonscloud.infrastructure.internal;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.Region;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;

@@ -1,12 +1,12 @@
 package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.partners.Structure;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

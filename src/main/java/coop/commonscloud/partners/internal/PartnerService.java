@@ -2,13 +2,13 @@ package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
 import coop.commonscloud.partners.PartnerDetails;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.PartnerRegistered;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

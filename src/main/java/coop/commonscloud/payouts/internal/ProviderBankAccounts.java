@@ -1,8 +1,8 @@
 package coop.commonscloud.payouts.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package coop.commonscloud.qualification.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
 import coop.commonscloud.qualification.Qualification;

@@ -1,12 +1,12 @@
 package coop.commonscloud.qualification.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
 import coop.commonscloud.qualification.internal.domain.Declaration;

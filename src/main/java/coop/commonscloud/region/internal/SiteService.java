@@ -1,11 +1,11 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
