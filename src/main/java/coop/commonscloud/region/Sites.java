@@ -20,6 +20,9 @@ public interface Sites {
 
 	List<Site> ofPartner(PartnerId partner);
 
+	/** The sites a partner's server may stand at: the partner's own, then the region's shared sites. */
+	List<SiteChoice> choicesFor(PartnerId partner);
+
 	/**
 	 * The locality of every site of the region, judged on its true position. For a home the public
 	 * sees, the distance is rounded to 100 m so it cannot be used to find the home.

@@ -15,10 +15,6 @@ import java.util.UUID;
 record ServerForm(String site, String name, String role, String hardware, String nominalDrawW, String lowPowerDrawW,
 		String batteryWh, String renewablePeakW, String hostingCompany, String asn) {
 
-	static ServerForm blank() {
-		return new ServerForm(null, null, ServerRole.REGIONAL.name(), null, null, null, null, null, null, null);
-	}
-
 	static ServerForm of(Server server) {
 		ServerDetails d = server.details();
 		return new ServerForm(d.site() == null ? "" : d.site().toString(), d.name(), d.role().name(), d.hardware(),

@@ -6,14 +6,17 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.PartnerId;
+import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteChoice;
 import coop.commonscloud.region.SiteDetails;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.SiteKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,23 @@ class SiteService implements Sites {
 	@Transactional(readOnly = true)
 	public List<Site> ofPartner(PartnerId partner) {
 		return store.ofPartner(partner).stream().map(this::asSeenByCaller).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SiteChoice> choicesFor(PartnerId partner) {
+		List<SiteChoice> choices = new ArrayList<>();
+		for (Site site : ofPartner(partner)) {
+			choices.add(new SiteChoice(site.id(), site.name()));
+		}
+		for (Region region : regions.all()) {
+			for (Site site : inRegion(region.slug())) {
+				if (site.partner() == null) {
+					choices.add(new SiteChoice(site.id(), site.name() + " (shared, " + region.name() + ")"));
+				}
+			}
+		}
+		return choices;
 	}
 
 	@Override
