@@ -1,4 +1,4 @@
-package coop.commonscloud.infrastructure.internal;
+package coop.commonscloud.pages.internal;
 
 import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.infrastructure.Server;
