@@ -110,7 +110,7 @@ class CatalogueService implements Catalogue {
 	@Override
 	@Transactional
 	public Offering addOffering(OfferingDetails details) {
-		caller.requireManages(details.partner().value());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		OfferingId id = new OfferingId(UUID.randomUUID());
 		try {
@@ -126,8 +126,8 @@ class CatalogueService implements Catalogue {
 	@Transactional
 	public Offering updateOffering(OfferingId id, OfferingDetails details) {
 		Offering existing = getOffering(id);
-		caller.requireManages(existing.details().partner().value());
-		caller.requireManages(details.partner().value());
+		caller.requireManages(existing.details().partner());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		try {
 			store.updateOffering(id, details);

@@ -94,7 +94,7 @@ class Roster {
 	@Transactional
 	void appointDelegate(UUID memberId, String username, String email) {
 		Member member = get(memberId);
-		if (!(caller.isSteward() || (member.partnerId() != null && caller.manages(member.partnerId())))) {
+		if (!(caller.isSteward() || (member.partnerId() != null && caller.manages(new PartnerId(member.partnerId()))))) {
 			throw new NotPermitted("Only a steward or an admin of this partner may appoint its delegates");
 		}
 		List<String> problems = new ArrayList<>();

@@ -9,6 +9,7 @@ import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ class AccountService implements Accounts {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Account> adminsOf(UUID partnerId) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		return store.adminsOf(partnerId);
 	}
 

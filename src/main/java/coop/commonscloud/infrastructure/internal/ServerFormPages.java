@@ -57,7 +57,7 @@ class ServerFormPages {
 	@GetMapping("/manage/servers/{id}")
 	String edit(@PathVariable UUID id, Model model) {
 		Server server = servers.get(new ServerId(id));
-		caller.requireManages(server.details().partner().value());
+		caller.requireManages(server.details().partner());
 		model.addAttribute("serverForm", ServerForm.of(server));
 		return page(model, partners.get(server.details().partner()), server, List.of());
 	}

@@ -47,7 +47,7 @@ class ServerService implements Servers {
 	@Override
 	@Transactional
 	public Server add(ServerDetails details) {
-		caller.requireManages(details.partner().value());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		ServerId id = new ServerId(UUID.randomUUID());
 		try {
@@ -62,8 +62,8 @@ class ServerService implements Servers {
 	@Transactional
 	public Server update(ServerId id, ServerDetails details) {
 		Server existing = get(id);
-		caller.requireManages(existing.details().partner().value());
-		caller.requireManages(details.partner().value());
+		caller.requireManages(existing.details().partner());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		try {
 			store.update(id, details);

@@ -65,7 +65,7 @@ class PartnerPage {
 
 	@GetMapping("/manage/partners/{id}")
 	String partner(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		Partner partner = partners.get(new PartnerId(id));
 		List<Region> allRegions = regions.all();
 		List<SiteChoice> choices = sites.choicesFor(partner.id());

@@ -57,7 +57,7 @@ class PartnerFormPages {
 
 	@GetMapping("/manage/partners/{id}/details")
 	String edit(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		Partner partner = partners.get(new PartnerId(id));
 		return page(model, partner, PartnerForm.of(partner), List.of());
 	}

@@ -47,7 +47,7 @@ class PartnerService implements Partners {
 	@Override
 	@Transactional
 	public Partner update(PartnerId id, PartnerDetails details) {
-		caller.requireManages(id.value());
+		caller.requireManages(id);
 		try {
 			if (!store.update(id, details)) {
 				throw new NotFound("There is no partner " + id);
@@ -87,7 +87,7 @@ class PartnerService implements Partners {
 	}
 
 	private Partner asSeenByCaller(Partner partner) {
-		return caller.manages(partner.id().value()) ? partner : partner.withoutContacts();
+		return caller.manages(partner.id()) ? partner : partner.withoutContacts();
 	}
 
 	@Override
@@ -99,7 +99,7 @@ class PartnerService implements Partners {
 	@Override
 	@Transactional
 	public void declareSettlerRun(PartnerId id, boolean settlerRun) {
-		caller.requireManages(id.value());
+		caller.requireManages(id);
 		if (!store.declareSettlerRun(id, settlerRun)) {
 			throw new NotFound("There is no partner " + id);
 		}

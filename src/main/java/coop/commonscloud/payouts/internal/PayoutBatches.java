@@ -150,7 +150,7 @@ class PayoutBatches {
 
 	@Transactional(readOnly = true)
 	List<PayoutBatch> ofPartner(UUID partnerId) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		return store.ofPartner(partnerId);
 	}
 

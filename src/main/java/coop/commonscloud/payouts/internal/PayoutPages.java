@@ -145,7 +145,7 @@ class PayoutPages {
 	}
 
 	private String partnerView(Model model, UUID partnerId, BankForm form, List<String> problems) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		model.addAttribute("partner", partners.get(new PartnerId(partnerId)));
 		model.addAttribute("bankForm", form);
 		model.addAttribute("batches", batches.ofPartner(partnerId));

@@ -98,7 +98,7 @@ class QualificationApi {
 	/** Re-evaluates the partner now; its admins or a steward. */
 	@PostMapping("/api/qualification/partners/{id}/evaluation")
 	Standing evaluate(@PathVariable UUID id) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		evaluating.evaluate(new PartnerId(id), "asked by " + caller.actor());
 		return qualification.standingOf(new PartnerId(id));
 	}
@@ -107,7 +107,7 @@ class QualificationApi {
 	@GetMapping("/api/qualification/partners/{id}/evaluations")
 	List<QualificationStore.Evaluation> evaluations(@PathVariable UUID id, @RequestParam String criterion,
 			@RequestParam(defaultValue = "20") int limit) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		return store.history(id, coop.commonscloud.platform.Choice.of(Criterion.class, criterion, "The criterion"),
 				Math.max(1, Math.min(limit, 200)));
 	}
@@ -166,7 +166,7 @@ class QualificationApi {
 
 	@GetMapping("/api/qualification/partners/{id}/cases")
 	List<CaseView> cases(@PathVariable UUID id) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		return sanctions.casesOf(id).stream().map(c -> new CaseView(c, sanctions.steps(c.id()), sanctions.appeals(c.id()))).toList();
 	}
 

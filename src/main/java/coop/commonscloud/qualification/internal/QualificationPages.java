@@ -108,7 +108,7 @@ class QualificationPages {
 	}
 
 	private String dashboard(UUID id, Model model, List<String> problems) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		PartnerId partner = new PartnerId(id);
 		List<CriterionVerdict> verdicts = qualification.latestVerdicts(partner);
 		model.addAttribute("partner", partners.get(partner));
@@ -170,7 +170,7 @@ class QualificationPages {
 
 	@PostMapping("/manage/partners/{id}/qualification/evaluation")
 	String evaluate(@PathVariable UUID id, RedirectAttributes redirect) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		evaluating.evaluate(new PartnerId(id), "asked by " + caller.actor());
 		redirect.addFlashAttribute("notice", "Checked again just now");
 		return "redirect:/manage/partners/" + id + "/qualification";

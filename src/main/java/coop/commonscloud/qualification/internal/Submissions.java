@@ -47,7 +47,7 @@ class Submissions {
 
 	@Transactional
 	Declaration declare(PartnerId partner, DeclarationInput input) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		partners.get(partner);
 		DeclarationInput.Figures figures = input.figures();
 		UUID id = UUID.randomUUID();
@@ -57,14 +57,14 @@ class Submissions {
 	}
 
 	List<Declaration> declarations(PartnerId partner) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		return store.declarations(partner.value());
 	}
 
 	@Transactional
 	QualificationStore.EvidenceRow submit(PartnerId partner, String requirement, String statement, String fileName,
 			String contentType, byte[] content) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		partners.get(partner);
 		List<String> problems = new ArrayList<>();
 		Requirement r = null;
@@ -95,14 +95,14 @@ class Submissions {
 	}
 
 	List<QualificationStore.EvidenceRow> evidenceOf(PartnerId partner) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		return store.evidenceOf(partner.value());
 	}
 
 	QualificationStore.EvidenceFile file(UUID evidenceId) {
 		QualificationStore.EvidenceFile file = store.file(evidenceId)
 				.orElseThrow(() -> new NotFound("There is no file with evidence " + evidenceId));
-		caller.requireManages(file.partnerId());
+		caller.requireManages(new PartnerId(file.partnerId()));
 		return file;
 	}
 

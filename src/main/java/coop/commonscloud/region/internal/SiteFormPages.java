@@ -79,7 +79,7 @@ class SiteFormPages {
 		if (site.partner() == null) {
 			caller.requireSteward();
 		} else {
-			caller.requireManages(site.partner().value());
+			caller.requireManages(site.partner());
 		}
 	}
 

@@ -135,7 +135,7 @@ class SiteService implements Sites {
 		if (partner == null) {
 			caller.requireSteward();
 		} else {
-			caller.requireManages(partner.value());
+			caller.requireManages(partner);
 		}
 	}
 
@@ -153,6 +153,6 @@ class SiteService implements Sites {
 	}
 
 	private boolean mayManage(Site site) {
-		return site.partner() == null ? caller.isSteward() : caller.manages(site.partner().value());
+		return site.partner() == null ? caller.isSteward() : caller.manages(site.partner());
 	}
 }

@@ -5,6 +5,7 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.settlement.internal.SettlementStore.Run;
 import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import java.time.YearMonth;
@@ -132,7 +133,7 @@ class SettlementPages {
 
 	@GetMapping("/manage/partners/{id}/earnings")
 	String earnings(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		ProviderDirectory.Snapshot names = directory.snapshot();
 		model.addAttribute("partnerId", id);
 		model.addAttribute("partnerName", names.partnerName(id));
