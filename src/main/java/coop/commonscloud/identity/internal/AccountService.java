@@ -65,7 +65,7 @@ class AccountService implements Accounts {
 			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
 		}
 		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
-				request.role(), request.partnerId(), Instant.now(), request.email(), false, status);
+				request.role(), request.partnerId() == null ? null : new PartnerId(request.partnerId()), Instant.now(), request.email(), false, status);
 		store.insert(account, username, passwords.encode(request.password()));
 		if (account.email() != null) {
 			emails.start(account);
