@@ -1,5 +1,7 @@
 package coop.commonscloud;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -20,6 +25,14 @@ class ModularityTests {
 	@Test
 	void modules_have_no_cycles_and_reach_only_into_each_others_public_api() {
 		MODULES.verify();
+	}
+
+	/** Pages that compose several modules live in {@code pages}, so these two need no account lookups. */
+	@ParameterizedTest
+	@ValueSource(strings = {"infrastructure", "settlement"})
+	void a_module_that_only_needs_the_caller_does_not_depend_on_identity(String name) {
+		ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
+		assertThat(module.getDirectDependencies(MODULES).containsModuleNamed("identity")).isFalse();
 	}
 
 	/**

@@ -1,8 +1,8 @@
 package coop.commonscloud.catalogue;
 
 import coop.commonscloud.infrastructure.ServerId;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package coop.commonscloud.catalogue;
 
 import coop.commonscloud.infrastructure.ServerId;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import java.util.ArrayList;
 import java.util.List;
 

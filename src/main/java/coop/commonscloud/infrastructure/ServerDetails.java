@@ -1,7 +1,7 @@
 package coop.commonscloud.infrastructure;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.SiteId;
 import java.util.ArrayList;
 import java.util.List;

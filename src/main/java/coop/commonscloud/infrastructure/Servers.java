@@ -1,6 +1,6 @@
 package coop.commonscloud.infrastructure;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.RegionSlug;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package coop.commonscloud.partners;
 
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.util.List;
 import java.util.Optional;
 

@@ -18,7 +18,7 @@ public interface Caller {
 	boolean isSteward();
 
 	/** Whether the caller is a steward or a partner admin of this partner. */
-	boolean manages(UUID partnerId);
+	boolean manages(PartnerId partner);
 
 	/** The partner this caller administers, if they are a partner admin. */
 	Optional<UUID> adminOf();
@@ -40,8 +40,8 @@ public interface Caller {
 		}
 	}
 
-	default void requireManages(UUID partnerId) {
-		if (!manages(partnerId)) {
+	default void requireManages(PartnerId partner) {
+		if (!manages(partner)) {
 			throw new NotPermitted("Only a steward or an admin of this partner may change its records");
 		}
 	}

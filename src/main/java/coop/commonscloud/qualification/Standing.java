@@ -1,6 +1,6 @@
 package coop.commonscloud.qualification;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package coop.commonscloud.region;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 
 /**
  * A physical location where servers run. A site belongs to a partner, or to the region itself

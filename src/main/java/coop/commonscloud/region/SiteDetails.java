@@ -1,7 +1,7 @@
 package coop.commonscloud.region;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import java.util.ArrayList;
 import java.util.List;
 

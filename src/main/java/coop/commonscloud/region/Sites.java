@@ -1,6 +1,6 @@
 package coop.commonscloud.region;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,9 @@ public interface Sites {
 	List<Site> inRegion(RegionSlug region);
 
 	List<Site> ofPartner(PartnerId partner);
+
+	/** The sites a partner's server may stand at: the partner's own, then the region's shared sites. */
+	List<SiteChoice> choicesFor(PartnerId partner);
 
 	/**
 	 * The locality of every site of the region, judged on its true position. For a home the public

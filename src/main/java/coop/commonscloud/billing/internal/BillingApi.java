@@ -1,7 +1,6 @@
 package coop.commonscloud.billing.internal;
 
 import coop.commonscloud.billing.PaymentIntake;
-import coop.commonscloud.identity.Account;
 import coop.commonscloud.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -53,8 +52,8 @@ class BillingApi {
 
 	@GetMapping("/me")
 	MyBilling me() {
-		Account me = payers.signedIn();
-		return new MyBilling(me.id(), references.of(me.id()), plans.current(me.id()), plans.prices(), book.historyOf(me.id()));
+		UUID me = payers.signedIn();
+		return new MyBilling(me, references.of(me), plans.current(me), plans.prices(), book.historyOf(me));
 	}
 
 	record PlanRequest(String tier, String yearlyAmount) {
@@ -62,13 +61,13 @@ class BillingApi {
 
 	@PostMapping("/me/plan")
 	ResponseEntity<Plans.Choice> choose(@RequestBody PlanRequest request) {
-		Account me = payers.signedIn();
-		return ResponseEntity.status(HttpStatus.CREATED).body(plans.choose(me.id(), Tier.parse(request.tier()), request.yearlyAmount()));
+		UUID me = payers.signedIn();
+		return ResponseEntity.status(HttpStatus.CREATED).body(plans.choose(me, Tier.parse(request.tier()), request.yearlyAmount()));
 	}
 
 	@GetMapping("/me/plans")
 	List<Plans.Choice> myPlans() {
-		return plans.history(payers.signedIn().id());
+		return plans.history(payers.signedIn());
 	}
 
 	record ManualPayment(String payer, String amount, LocalDate receivedOn, String method, String reference, String note) {

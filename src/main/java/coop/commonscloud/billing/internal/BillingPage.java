@@ -1,8 +1,8 @@
 package coop.commonscloud.billing.internal;
 
-import coop.commonscloud.identity.Account;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Problems;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +32,13 @@ class BillingPage {
 
 	@GetMapping("/account/billing")
 	String page(Model model) {
-		Account me = payers.signedIn();
+		UUID me = payers.signedIn();
 		model.addAttribute("me", me);
-		model.addAttribute("reference", references.of(me.id()));
-		model.addAttribute("plan", plans.current(me.id()).orElse(null));
-		model.addAttribute("plans", plans.history(me.id()));
+		model.addAttribute("reference", references.of(me));
+		model.addAttribute("plan", plans.current(me).orElse(null));
+		model.addAttribute("plans", plans.history(me));
 		model.addAttribute("prices", plans.prices());
-		model.addAttribute("history", book.historyOf(me.id()));
+		model.addAttribute("history", book.historyOf(me));
 		model.addAttribute("bankDetails", bankDetails);
 		return "billing/account";
 	}
@@ -46,9 +46,9 @@ class BillingPage {
 	@PostMapping("/account/billing/plan")
 	String choose(@RequestParam(required = false) String tier, @RequestParam(required = false) String yearlyAmount,
 			RedirectAttributes flash) {
-		Account me = payers.signedIn();
+		UUID me = payers.signedIn();
 		try {
-			Plans.Choice choice = plans.choose(me.id(), Tier.parse(tier), yearlyAmount);
+			Plans.Choice choice = plans.choose(me, Tier.parse(tier), yearlyAmount);
 			flash.addFlashAttribute("notice", "Your plan is now " + choice.tier().label() + " at " + choice.yearly() + " a year"
 					+ (choice.awaitingConfirmation() ? "; a steward will confirm your concession" : "") + ".");
 		} catch (InvalidInput e) {

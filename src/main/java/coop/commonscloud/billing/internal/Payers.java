@@ -34,10 +34,9 @@ class Payers {
 		caller.requireSteward();
 	}
 
-	/** The signed-in account: billing pages only ever show the caller's own plan and payments. */
-	Account signedIn() {
+	/** The signed-in person's account id: billing pages only ever show the caller's own plan and payments. */
+	UUID signedIn() {
 		caller.requireSignedIn();
-		return caller.username().flatMap(accounts::findByUsername)
-				.orElseThrow(() -> new NotFound("Billing is for people with a region account"));
+		return caller.accountId().orElseThrow(() -> new NotFound("Billing is for people with a region account")).value();
 	}
 }

@@ -13,13 +13,13 @@ import coop.commonscloud.catalogue.OfferingId;
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.Servers;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -113,7 +113,7 @@ class CatalogueService implements Catalogue {
 	@Override
 	@Transactional
 	public Offering addOffering(OfferingDetails details) {
-		caller.requireManages(details.partner().value());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		OfferingId id = new OfferingId(UUID.randomUUID());
 		try {
@@ -129,8 +129,8 @@ class CatalogueService implements Catalogue {
 	@Transactional
 	public Offering updateOffering(OfferingId id, OfferingDetails details) {
 		Offering existing = getOffering(id);
-		caller.requireManages(existing.details().partner().value());
-		caller.requireManages(details.partner().value());
+		caller.requireManages(existing.details().partner());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		try {
 			store.updateOffering(id, details);

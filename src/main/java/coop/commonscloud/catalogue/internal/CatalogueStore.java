@@ -7,7 +7,7 @@ import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingDetails;
 import coop.commonscloud.catalogue.OfferingId;
 import coop.commonscloud.infrastructure.ServerId;
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;

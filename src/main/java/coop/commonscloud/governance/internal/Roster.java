@@ -2,13 +2,13 @@ package coop.commonscloud.governance.internal;
 
 import coop.commonscloud.governance.internal.domain.MemberClass;
 import coop.commonscloud.governance.internal.domain.ProposalKind;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class Roster {
 	@Transactional
 	void appointDelegate(UUID memberId, String username, String email) {
 		Member member = get(memberId);
-		if (!(caller.isSteward() || (member.partnerId() != null && caller.manages(member.partnerId())))) {
+		if (!(caller.isSteward() || (member.partnerId() != null && caller.manages(new PartnerId(member.partnerId()))))) {
 			throw new NotPermitted("Only a steward or an admin of this partner may appoint its delegates");
 		}
 		List<String> problems = new ArrayList<>();

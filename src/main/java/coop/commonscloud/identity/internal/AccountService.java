@@ -9,6 +9,7 @@ import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ class AccountService implements Accounts {
 			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
 		}
 		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
-				request.role(), request.partnerId(), Instant.now(), request.email(), false, status);
+				request.role(), request.partnerId() == null ? null : new PartnerId(request.partnerId()), Instant.now(), request.email(), false, status);
 		store.insert(account, username, passwords.encode(request.password()));
 		if (account.email() != null) {
 			emails.start(account);
@@ -81,7 +82,7 @@ class AccountService implements Accounts {
 	@Override
 	@Transactional(readOnly = true)
 	public List<Account> adminsOf(UUID partnerId) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		return store.adminsOf(partnerId);
 	}
 

@@ -4,6 +4,7 @@ import coop.commonscloud.identity.Account;
 import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.Role;
 import coop.commonscloud.identity.internal.domain.Username;
+import coop.commonscloud.platform.PartnerId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ class AccountStore {
 				.param("displayName", account.displayName())
 				.param("hash", passwordHash)
 				.param("role", account.role().name())
-				.param("partner", account.partnerId())
+				.param("partner", account.partnerId() == null ? null : account.partnerId().value())
 				.param("email", account.email())
 				.param("emailVerified", account.emailVerified())
 				.param("status", account.status().name())
@@ -131,8 +132,12 @@ class AccountStore {
 			return null;
 		}
 		return new Account(id, rs.getString(first + 1), rs.getString(first + 2), Role.valueOf(rs.getString(first + 3)),
-				rs.getObject(first + 4, UUID.class), rs.getTimestamp(first + 5).toInstant(), rs.getString(first + 6),
+				partner(rs.getObject(first + 4, UUID.class)), rs.getTimestamp(first + 5).toInstant(), rs.getString(first + 6),
 				rs.getBoolean(first + 7), AccountStatus.valueOf(rs.getString(first + 8)));
+	}
+
+	private static PartnerId partner(UUID id) {
+		return id == null ? null : new PartnerId(id);
 	}
 
 	private static Account account(ResultSet rs) throws SQLException {

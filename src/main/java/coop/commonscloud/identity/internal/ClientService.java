@@ -4,6 +4,7 @@ import coop.commonscloud.identity.ClientCredentials;
 import coop.commonscloud.identity.Clients;
 import coop.commonscloud.identity.NewClient;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class ClientService implements Clients {
 		} else {
 			partner = caller.adminOf().orElseThrow(() -> new coop.commonscloud.platform.NotPermitted(
 					"Only a steward or a partner admin may register a service"));
-			caller.requireManages(request.partnerId() == null ? partner : request.partnerId());
+			caller.requireManages(new PartnerId(request.partnerId() == null ? partner : request.partnerId()));
 		}
 		String clientId = randomToken(18);
 		String secret = request.publicClient() ? null : randomToken(32);

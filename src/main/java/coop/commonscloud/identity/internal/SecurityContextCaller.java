@@ -2,6 +2,7 @@ package coop.commonscloud.identity.internal;
 
 import coop.commonscloud.platform.AccountId;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -32,8 +33,8 @@ class SecurityContextCaller implements Caller {
 	}
 
 	@Override
-	public boolean manages(UUID partnerId) {
-		return isSteward() || (partnerId != null && adminOf().filter(partnerId::equals).isPresent());
+	public boolean manages(PartnerId partner) {
+		return isSteward() || (partner != null && adminOf().filter(partner.value()::equals).isPresent());
 	}
 
 	@Override

@@ -21,7 +21,7 @@ class SignedInAccount extends User {
 		super(account.username(), passwordHash, account.active(), true, true, true,
 				List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
 		this.accountId = account.id();
-		this.partnerId = account.partnerId();
+		this.partnerId = account.partnerId() == null ? null : account.partnerId().value();
 		this.displayName = account.displayName();
 	}
 

@@ -30,7 +30,7 @@ class PowerSupplyService implements PowerSupplies {
 	public PowerSupply declare(PowerSupply supply) {
 		caller.requireSignedIn();
 		Site site = sites.find(supply.site()).orElseThrow(() -> new InvalidInput("There is no site " + supply.site()));
-		caller.requireManages(site.partner() == null ? null : site.partner().value());
+		caller.requireManages(site.partner());
 		store.insert(supply, caller.actor());
 		return current(supply.site()).orElseThrow();
 	}

@@ -188,7 +188,7 @@ class ReadingIngest {
 			case SERVER -> {
 				Server server = servers.find(new ServerId(source.id()))
 						.orElseThrow(() -> new InvalidInput("There is no server " + source.id()));
-				if (!caller.manages(server.details().partner().value())) {
+				if (!caller.manages(server.details().partner())) {
 					throw new NotPermitted("Only a steward or an admin of the partner that runs "
 							+ "server '" + server.details().name() + "' may send its readings");
 				}
@@ -196,8 +196,7 @@ class ReadingIngest {
 			case SITE -> {
 				Site site = sites.find(new SiteId(source.id()))
 						.orElseThrow(() -> new InvalidInput("There is no site " + source.id()));
-				UUID partner = site.partner() == null ? null : site.partner().value();
-				if (!caller.manages(partner)) {
+				if (!caller.manages(site.partner())) {
 					throw new NotPermitted("Only a steward or an admin of the partner whose site '"
 							+ site.name() + "' this is may send its readings");
 				}

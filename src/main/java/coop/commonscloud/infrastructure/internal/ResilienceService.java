@@ -108,7 +108,7 @@ class ResilienceService implements Resilience {
 	public OutageDrill recordDrill(OutageDrill drill) {
 		caller.requireSignedIn();
 		Site site = sites.find(drill.site()).orElseThrow(() -> new InvalidInput("There is no site " + drill.site()));
-		caller.requireManages(site.partner() == null ? null : site.partner().value());
+		caller.requireManages(site.partner());
 		Set<ServerId> atSite = servers.atSites(Set.of(site.id().value())).stream().map(Server::id)
 				.collect(java.util.stream.Collectors.toSet());
 		List<ServerId> strangers = drill.serversKeptUp().stream().filter(s -> !atSite.contains(s)).toList();

@@ -3,8 +3,8 @@ package coop.commonscloud.infrastructure.internal;
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerDetails;
 import coop.commonscloud.infrastructure.ServerRole;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.SiteId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,6 @@ import java.util.UUID;
 /** A server as a person types it, kept as text so a refused form comes back exactly as it was sent. */
 record ServerForm(String site, String name, String role, String hardware, String nominalDrawW, String lowPowerDrawW,
 		String batteryWh, String renewablePeakW, String hostingCompany, String asn) {
-
-	static ServerForm blank() {
-		return new ServerForm(null, null, ServerRole.REGIONAL.name(), null, null, null, null, null, null, null);
-	}
 
 	static ServerForm of(Server server) {
 		ServerDetails d = server.details();

@@ -5,12 +5,13 @@ import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.ServerRole;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
+import coop.commonscloud.region.Sites;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -30,13 +31,13 @@ class ServerFormPages {
 
 	private final Servers servers;
 	private final Partners partners;
-	private final SiteChoices siteChoices;
+	private final Sites sites;
 	private final Caller caller;
 
-	ServerFormPages(Servers servers, Partners partners, SiteChoices siteChoices, Caller caller) {
+	ServerFormPages(Servers servers, Partners partners, Sites sites, Caller caller) {
 		this.servers = servers;
 		this.partners = partners;
-		this.siteChoices = siteChoices;
+		this.sites = sites;
 		this.caller = caller;
 	}
 
@@ -56,7 +57,7 @@ class ServerFormPages {
 	@GetMapping("/manage/servers/{id}")
 	String edit(@PathVariable UUID id, Model model) {
 		Server server = servers.get(new ServerId(id));
-		caller.requireManages(server.details().partner().value());
+		caller.requireManages(server.details().partner());
 		model.addAttribute("serverForm", ServerForm.of(server));
 		return page(model, partners.get(server.details().partner()), server, List.of());
 	}
@@ -78,7 +79,7 @@ class ServerFormPages {
 	private String page(Model model, Partner partner, Server server, List<String> problems) {
 		model.addAttribute("partner", partner);
 		model.addAttribute("server", server);
-		model.addAttribute("siteChoices", siteChoices.forPartner(partner.id()));
+		model.addAttribute("siteChoices", sites.choicesFor(partner.id()));
 		model.addAttribute("roles", ServerRole.values());
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);

@@ -5,12 +5,12 @@ import coop.commonscloud.infrastructure.ServerDetails;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.ServerLocality;
 import coop.commonscloud.infrastructure.Servers;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
@@ -47,7 +47,7 @@ class ServerService implements Servers {
 	@Override
 	@Transactional
 	public Server add(ServerDetails details) {
-		caller.requireManages(details.partner().value());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		ServerId id = new ServerId(UUID.randomUUID());
 		try {
@@ -62,8 +62,8 @@ class ServerService implements Servers {
 	@Transactional
 	public Server update(ServerId id, ServerDetails details) {
 		Server existing = get(id);
-		caller.requireManages(existing.details().partner().value());
-		caller.requireManages(details.partner().value());
+		caller.requireManages(existing.details().partner());
+		caller.requireManages(details.partner());
 		checkReferences(details);
 		try {
 			store.update(id, details);

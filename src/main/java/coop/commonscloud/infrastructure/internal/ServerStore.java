@@ -4,7 +4,7 @@ import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerDetails;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.ServerRole;
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.SiteId;
 import java.sql.ResultSet;
 import java.sql.SQLException;

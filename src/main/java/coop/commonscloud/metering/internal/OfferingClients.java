@@ -43,7 +43,7 @@ class OfferingClients {
 	Link link(OfferingId offeringId, String clientId) {
 		Offering offering = offering(offeringId);
 		UUID partner = offering.details().partner().value();
-		caller.requireManages(partner);
+		caller.requireManages(offering.details().partner());
 		if (clientId == null || clientId.isBlank()) {
 			throw new InvalidInput("Give the client id ('clientId') of the service's OpenID Connect client");
 		}

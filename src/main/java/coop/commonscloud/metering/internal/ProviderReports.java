@@ -114,7 +114,7 @@ class ProviderReports {
 			}
 			return;
 		}
-		if (!caller.manages(offering.details().partner().value())) {
+		if (!caller.manages(offering.details().partner())) {
 			throw new NotPermitted("Only a steward or an admin of the offering's partner may report its usage");
 		}
 	}

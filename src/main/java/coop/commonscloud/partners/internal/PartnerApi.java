@@ -2,9 +2,9 @@ package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
 import coop.commonscloud.partners.PartnerDetails;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

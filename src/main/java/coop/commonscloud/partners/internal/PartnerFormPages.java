@@ -1,12 +1,12 @@
 package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.partners.Structure;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -57,7 +57,7 @@ class PartnerFormPages {
 
 	@GetMapping("/manage/partners/{id}/details")
 	String edit(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		Partner partner = partners.get(new PartnerId(id));
 		return page(model, partner, PartnerForm.of(partner), List.of());
 	}

@@ -2,13 +2,13 @@ package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
 import coop.commonscloud.partners.PartnerDetails;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.PartnerRegistered;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ class PartnerService implements Partners {
 	@Override
 	@Transactional
 	public Partner update(PartnerId id, PartnerDetails details) {
-		caller.requireManages(id.value());
+		caller.requireManages(id);
 		try {
 			if (!store.update(id, details)) {
 				throw new NotFound("There is no partner " + id);
@@ -90,7 +90,7 @@ class PartnerService implements Partners {
 	}
 
 	private Partner asSeenByCaller(Partner partner) {
-		return caller.manages(partner.id().value()) ? partner : partner.withoutContacts();
+		return caller.manages(partner.id()) ? partner : partner.withoutContacts();
 	}
 
 	@Override
@@ -102,7 +102,7 @@ class PartnerService implements Partners {
 	@Override
 	@Transactional
 	public void declareSettlerRun(PartnerId id, boolean settlerRun) {
-		caller.requireManages(id.value());
+		caller.requireManages(id);
 		if (!store.declareSettlerRun(id, settlerRun)) {
 			throw new NotFound("There is no partner " + id);
 		}

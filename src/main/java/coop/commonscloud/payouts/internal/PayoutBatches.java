@@ -1,6 +1,5 @@
 package coop.commonscloud.payouts.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
@@ -12,6 +11,7 @@ import coop.commonscloud.ledger.LedgerAccount;
 import coop.commonscloud.ledger.LedgerTransaction;
 import coop.commonscloud.ledger.Posting;
 import coop.commonscloud.platform.Money;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -150,7 +150,7 @@ class PayoutBatches {
 
 	@Transactional(readOnly = true)
 	List<PayoutBatch> ofPartner(UUID partnerId) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		return store.ofPartner(partnerId);
 	}
 

@@ -1,12 +1,12 @@
 package coop.commonscloud.payouts.internal;
 
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -133,7 +133,7 @@ record PayoutPages(PayoutBatches batches, PayoutFiles files, ProviderBankAccount
 	}
 
 	private String partnerView(Model model, UUID partnerId, BankForm form, List<String> problems) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		model.addAttribute("partner", partners.get(new PartnerId(partnerId)));
 		model.addAttribute("bankForm", form);
 		model.addAttribute("batches", batches.ofPartner(partnerId));

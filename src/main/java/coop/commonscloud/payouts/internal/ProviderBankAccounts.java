@@ -1,8 +1,8 @@
 package coop.commonscloud.payouts.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,14 +28,14 @@ class ProviderBankAccounts {
 
 	@Transactional(readOnly = true)
 	Optional<BankDetails> of(UUID partnerId) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		return store.find(partnerId);
 	}
 
 	@Transactional
 	BankDetails save(UUID partnerId, String bsb, String accountNumber, String accountName, String iban, String bic,
 			String holder) {
-		caller.requireManages(partnerId);
+		caller.requireManages(new PartnerId(partnerId));
 		partners.get(new PartnerId(partnerId));
 		BankDetails details = BankDetails.of(partnerId, bsb, accountNumber, accountName, iban, bic, holder, Instant.now(clock),
 				caller.actor());

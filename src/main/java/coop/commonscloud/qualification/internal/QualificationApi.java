@@ -1,10 +1,10 @@
 package coop.commonscloud.qualification.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
 import coop.commonscloud.qualification.Qualification;
@@ -80,7 +80,7 @@ record QualificationApi(Qualification qualification, Submissions submissions, Ev
 	/** Re-evaluates the partner now; its admins or a steward. */
 	@PostMapping("/api/qualification/partners/{id}/evaluation")
 	Standing evaluate(@PathVariable UUID id) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		evaluating.evaluate(new PartnerId(id), "asked by " + caller.actor());
 		return qualification.standingOf(new PartnerId(id));
 	}
@@ -89,7 +89,7 @@ record QualificationApi(Qualification qualification, Submissions submissions, Ev
 	@GetMapping("/api/qualification/partners/{id}/evaluations")
 	List<QualificationStore.Evaluation> evaluations(@PathVariable UUID id, @RequestParam String criterion,
 			@RequestParam(defaultValue = "20") int limit) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		return store.history(id, coop.commonscloud.platform.Choice.of(Criterion.class, criterion, "The criterion"),
 				Math.max(1, Math.min(limit, 200)));
 	}
@@ -148,7 +148,7 @@ record QualificationApi(Qualification qualification, Submissions submissions, Ev
 
 	@GetMapping("/api/qualification/partners/{id}/cases")
 	List<CaseView> cases(@PathVariable UUID id) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		return sanctions.casesOf(id).stream().map(c -> new CaseView(c, sanctions.steps(c.id()), sanctions.appeals(c.id()))).toList();
 	}
 

@@ -3,13 +3,13 @@ package coop.commonscloud.qualification.internal;
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotPermitted;
 import coop.commonscloud.platform.Paged;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
@@ -94,7 +94,7 @@ record QualificationPages(Qualification qualification, Submissions submissions, 
 	}
 
 	private String dashboard(UUID id, Model model, List<String> problems) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		PartnerId partner = new PartnerId(id);
 		List<CriterionVerdict> verdicts = qualification.latestVerdicts(partner);
 		model.addAttribute("partner", partners.get(partner));
@@ -156,7 +156,7 @@ record QualificationPages(Qualification qualification, Submissions submissions, 
 
 	@PostMapping("/manage/partners/{id}/qualification/evaluation")
 	String evaluate(@PathVariable UUID id, RedirectAttributes redirect) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		evaluating.evaluate(new PartnerId(id), "asked by " + caller.actor());
 		redirect.addFlashAttribute("notice", "Checked again just now");
 		return "redirect:/manage/partners/" + id + "/qualification";

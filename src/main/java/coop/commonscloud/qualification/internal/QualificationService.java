@@ -1,8 +1,8 @@
 package coop.commonscloud.qualification.internal;
 
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
 import coop.commonscloud.qualification.Qualification;

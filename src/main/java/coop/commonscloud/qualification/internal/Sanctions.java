@@ -5,6 +5,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.internal.domain.Requirement;
@@ -109,7 +110,7 @@ class Sanctions {
 	@Transactional
 	SanctionStore.Appeal appeal(UUID caseId, String answer) {
 		SanctionStore.Case c = store.find(caseId).orElseThrow(() -> new NotFound("There is no sanction case " + caseId));
-		caller.requireManages(c.partnerId());
+		caller.requireManages(new PartnerId(c.partnerId()));
 		if (!c.open()) {
 			throw new Conflict("This case is closed; there is nothing to appeal");
 		}

@@ -1,12 +1,12 @@
 package coop.commonscloud.qualification.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
 import coop.commonscloud.qualification.internal.domain.Declaration;
@@ -50,7 +50,7 @@ class Submissions {
 
 	@Transactional
 	Declaration declare(PartnerId partner, DeclarationInput input) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		partners.get(partner);
 		DeclarationInput.Figures figures = input.figures();
 		UUID id = UUID.randomUUID();
@@ -60,14 +60,14 @@ class Submissions {
 	}
 
 	List<Declaration> declarations(PartnerId partner) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		return store.declarations(partner.value());
 	}
 
 	@Transactional
 	QualificationStore.EvidenceRow submit(PartnerId partner, String requirement, String statement, String fileName,
 			String contentType, byte[] content) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		partners.get(partner);
 		List<String> problems = new ArrayList<>();
 		Requirement r = null;
@@ -98,14 +98,14 @@ class Submissions {
 	}
 
 	List<QualificationStore.EvidenceRow> evidenceOf(PartnerId partner) {
-		caller.requireManages(partner.value());
+		caller.requireManages(partner);
 		return store.evidenceOf(partner.value());
 	}
 
 	QualificationStore.EvidenceFile file(UUID evidenceId) {
 		QualificationStore.EvidenceFile file = store.file(evidenceId)
 				.orElseThrow(() -> new NotFound("There is no file with evidence " + evidenceId));
-		caller.requireManages(file.partnerId());
+		caller.requireManages(new PartnerId(file.partnerId()));
 		return file;
 	}
 

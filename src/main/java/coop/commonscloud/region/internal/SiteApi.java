@@ -1,8 +1,8 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.platform.Choice;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Site;

@@ -1,11 +1,11 @@
 package coop.commonscloud.region.internal;
 
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
@@ -79,7 +79,7 @@ class SiteFormPages {
 		if (site.partner() == null) {
 			caller.requireSteward();
 		} else {
-			caller.requireManages(site.partner().value());
+			caller.requireManages(site.partner());
 		}
 	}
 

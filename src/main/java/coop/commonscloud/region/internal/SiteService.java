@@ -1,19 +1,22 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
+import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteChoice;
 import coop.commonscloud.region.SiteDetails;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.SiteKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,23 @@ class SiteService implements Sites {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<SiteChoice> choicesFor(PartnerId partner) {
+		List<SiteChoice> choices = new ArrayList<>();
+		for (Site site : ofPartner(partner)) {
+			choices.add(new SiteChoice(site.id(), site.name()));
+		}
+		for (Region region : regions.all()) {
+			for (Site site : inRegion(region.slug())) {
+				if (site.partner() == null) {
+					choices.add(new SiteChoice(site.id(), site.name() + " (shared, " + region.name() + ")"));
+				}
+			}
+		}
+		return choices;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Map<SiteId, Locality> localities(RegionSlug region) {
 		if (!regions.get(region).hasBoundary()) {
 			return Map.of();
@@ -115,7 +135,7 @@ class SiteService implements Sites {
 		if (partner == null) {
 			caller.requireSteward();
 		} else {
-			caller.requireManages(partner.value());
+			caller.requireManages(partner);
 		}
 	}
 
@@ -133,6 +153,6 @@ class SiteService implements Sites {
 	}
 
 	private boolean mayManage(Site site) {
-		return site.partner() == null ? caller.isSteward() : caller.manages(site.partner().value());
+		return site.partner() == null ? caller.isSteward() : caller.manages(site.partner());
 	}
 }

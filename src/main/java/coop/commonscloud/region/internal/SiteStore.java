@@ -1,6 +1,6 @@
 package coop.commonscloud.region.internal;
 
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Site;

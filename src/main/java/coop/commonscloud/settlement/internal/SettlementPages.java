@@ -1,11 +1,11 @@
 package coop.commonscloud.settlement.internal;
 
-import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.ledger.OperatingCurrency;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Money;
 import coop.commonscloud.platform.NotFound;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.settlement.internal.SettlementStore.Run;
 import coop.commonscloud.settlement.internal.domain.PeriodTotals;
 import java.time.YearMonth;
@@ -35,16 +35,14 @@ class SettlementPages {
 	private final SettlementStore store;
 	private final ProviderDirectory directory;
 	private final Caller caller;
-	private final Accounts accounts;
 	private final OperatingCurrency currency;
 
 	SettlementPages(SettlingPeriod settling, SettlementStore store, ProviderDirectory directory, Caller caller,
-			Accounts accounts, OperatingCurrency currency) {
+			OperatingCurrency currency) {
 		this.settling = settling;
 		this.store = store;
 		this.directory = directory;
 		this.caller = caller;
-		this.accounts = accounts;
 		this.currency = currency;
 	}
 
@@ -135,7 +133,7 @@ class SettlementPages {
 
 	@GetMapping("/manage/partners/{id}/earnings")
 	String earnings(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		ProviderDirectory.Snapshot names = directory.snapshot();
 		model.addAttribute("partnerId", id);
 		model.addAttribute("partnerName", names.partnerName(id));
@@ -155,8 +153,7 @@ class SettlementPages {
 	@GetMapping("/account/billing/statement")
 	String statement(Model model) {
 		caller.requireSignedIn();
-		UUID person = accounts.findByUsername(caller.username().orElseThrow())
-				.orElseThrow(() -> new NotFound("Your account was not found")).id();
+		UUID person = caller.accountId().orElseThrow(() -> new NotFound("Your account was not found")).value();
 		ProviderDirectory.Snapshot names = directory.snapshot();
 		List<StatementLine> periods = new ArrayList<>();
 		for (Map.Entry<YearMonth, List<SettlementStore.Line>> e : store.linesOf(person).entrySet()) {

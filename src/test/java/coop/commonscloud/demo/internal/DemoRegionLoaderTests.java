@@ -75,9 +75,9 @@ class DemoRegionLoaderTests {
 	void each_partner_has_an_admin_who_signs_in_with_the_documented_demo_password() {
 		Map<String, Partner> byName = demoPartners().stream()
 				.collect(Collectors.toMap(Partner::legalName, Function.identity()));
-		assertThat(admin("merri-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.MERRI).id().value());
-		assertThat(admin("westside-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.WESTSIDE).id().value());
-		assertThat(admin("ranges-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.RANGES).id().value());
+		assertThat(admin("merri-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.MERRI).id());
+		assertThat(admin("westside-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.WESTSIDE).id());
+		assertThat(admin("ranges-admin").partnerId()).isEqualTo(byName.get(NaarmDemo.RANGES).id());
 		assertThat(passwords.matches("commons-demo-password", users.loadUserByUsername("merri-admin").getPassword()))
 				.isTrue();
 	}

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.Criterion;
 import coop.commonscloud.qualification.CriterionVerdict;
 import coop.commonscloud.qualification.Verdict;

@@ -8,7 +8,7 @@ import coop.commonscloud.infrastructure.ServerDetails;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.ServerLocality;
 import coop.commonscloud.infrastructure.ServerRole;
-import coop.commonscloud.partners.PartnerId;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.BoundaryOutline;
 import coop.commonscloud.region.Coordinates;
 import coop.commonscloud.region.Locality;

@@ -1,4 +1,4 @@
-package coop.commonscloud.partners;
+package coop.commonscloud.platform;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;

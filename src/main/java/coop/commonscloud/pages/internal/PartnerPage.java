@@ -1,16 +1,17 @@
-package coop.commonscloud.infrastructure.internal;
+package coop.commonscloud.pages.internal;
 
 import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerRole;
 import coop.commonscloud.infrastructure.Servers;
-import coop.commonscloud.infrastructure.internal.SiteChoices.SiteChoice;
 import coop.commonscloud.partners.Partner;
-import coop.commonscloud.partners.PartnerId;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.region.Region;
 import coop.commonscloud.region.Regions;
+import coop.commonscloud.region.SiteChoice;
+import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.SiteKind;
 import coop.commonscloud.region.Sites;
 import java.util.List;
@@ -33,6 +34,15 @@ class PartnerPage {
 	record NewSite(String region, String name, String kind, String latitude, String longitude, String address) {
 	}
 
+	/** A blank server form, its role preset to regional; the field names match ServerForm's. */
+	record NewServer(String site, String name, String role, String hardware, String nominalDrawW,
+			String lowPowerDrawW, String batteryWh, String renewablePeakW, String hostingCompany, String asn) {
+
+		static NewServer blank() {
+			return new NewServer(null, null, ServerRole.REGIONAL.name(), null, null, null, null, null, null, null);
+		}
+	}
+
 	record ServerRow(Server server, String site) {
 	}
 
@@ -41,33 +51,31 @@ class PartnerPage {
 	private final Servers servers;
 	private final Regions regions;
 	private final Accounts accounts;
-	private final SiteChoices siteChoices;
 	private final Caller caller;
 
 	PartnerPage(Partners partners, Sites sites, Servers servers, Regions regions, Accounts accounts,
-			SiteChoices siteChoices, Caller caller) {
+			Caller caller) {
 		this.partners = partners;
 		this.sites = sites;
 		this.servers = servers;
 		this.regions = regions;
 		this.accounts = accounts;
-		this.siteChoices = siteChoices;
 		this.caller = caller;
 	}
 
 	@GetMapping("/manage/partners/{id}")
 	String partner(@PathVariable UUID id, Model model) {
-		caller.requireManages(id);
+		caller.requireManages(new PartnerId(id));
 		Partner partner = partners.get(new PartnerId(id));
 		List<Region> allRegions = regions.all();
-		List<SiteChoice> choices = siteChoices.forPartner(partner.id());
-		Map<String, String> siteNames = choices.stream()
-				.collect(Collectors.toMap(SiteChoice::id, SiteChoice::label, (a, b) -> a));
+		List<SiteChoice> choices = sites.choicesFor(partner.id());
+		Map<SiteId, String> siteNames = choices.stream()
+				.collect(Collectors.toMap(SiteChoice::site, SiteChoice::label, (a, b) -> a));
 		model.addAttribute("partner", partner);
 		model.addAttribute("sites", sites.ofPartner(partner.id()));
 		model.addAttribute("servers", servers.ofPartner(partner.id()).stream()
 				.map(s -> new ServerRow(s, s.details().site() == null ? "—"
-						: siteNames.getOrDefault(s.details().site().toString(), "another site")))
+						: siteNames.getOrDefault(s.details().site(), "another site")))
 				.toList());
 		model.addAttribute("admins", accounts.adminsOf(id));
 		model.addAttribute("steward", caller.isSteward());
@@ -79,7 +87,7 @@ class PartnerPage {
 		model.addAttribute("siteChoices", choices);
 		model.addAttribute("siteForm", new NewSite(allRegions.isEmpty() ? null : allRegions.get(0).slug().value(),
 				null, null, null, null, null));
-		model.addAttribute("serverForm", ServerForm.blank());
+		model.addAttribute("serverForm", NewServer.blank());
 		return "manage/partner";
 	}
 }

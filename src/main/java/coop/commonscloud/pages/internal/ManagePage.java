@@ -1,4 +1,4 @@
-package coop.commonscloud.infrastructure.internal;
+package coop.commonscloud.pages.internal;
 
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
