@@ -13,28 +13,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Calls to the region's REST API and token endpoint, as a steward's script or a service would make them. */
-final class RegionApi {
+public final class RegionApi {
 
 	static final String STEWARD = "admin";
 	static final String STEWARD_PASSWORD = "steward-password-for-tests";
-	static final String PASSWORD = "a-long-enough-password";
+	public static final String PASSWORD = "a-long-enough-password";
 
-	record Client(String clientId, String clientSecret) {
+	public record Client(String clientId, String clientSecret) {
 	}
 
 	private final String base;
 	private final Browser http = new Browser();
 
-	RegionApi(String base) {
+	public RegionApi(String base) {
 		this.base = base;
 	}
 
-	String base() {
+	public String base() {
 		return base;
 	}
 
 	/** Opens a member account with a unique username; answers its id. */
-	String member(String username) {
+	public String member(String username) {
 		HttpResponse<String> response = asSteward("POST", "/api/accounts", "{\"username\":\"" + username
 				+ "\",\"email\":\"" + username + "@example.org\",\"displayName\":\"Person " + username
 				+ "\",\"password\":\"" + PASSWORD + "\"}");
@@ -42,7 +42,7 @@ final class RegionApi {
 		return JsonPath.read(response.body(), "$.id");
 	}
 
-	Client client(String name, List<String> redirectUris, boolean publicClient, boolean firstParty) {
+	public Client client(String name, List<String> redirectUris, boolean publicClient, boolean firstParty) {
 		String uris = String.join("\",\"", redirectUris);
 		HttpResponse<String> response = asSteward("POST", "/api/clients", "{\"name\":\"" + name + "\",\"redirectUris\":[\""
 				+ uris + "\"],\"public\":" + publicClient + ",\"firstParty\":" + firstParty + "}");
@@ -51,7 +51,7 @@ final class RegionApi {
 	}
 
 	/** A steward suspends the account, through the API. */
-	void suspend(String accountId) {
+	public void suspend(String accountId) {
 		HttpResponse<String> suspended = asSteward("PUT", "/api/accounts/" + accountId + "/status",
 				"{\"status\":\"SUSPENDED\"}");
 		if (suspended.statusCode() != 200) {
@@ -59,14 +59,14 @@ final class RegionApi {
 		}
 	}
 
-	HttpResponse<String> asSteward(String method, String path, String json) {
+	public HttpResponse<String> asSteward(String method, String path, String json) {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))
 				.header("Authorization", basic(STEWARD, STEWARD_PASSWORD))
 				.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
 	}
 
-	HttpResponse<String> withBearer(String method, String path, String json, String token) {
+	public HttpResponse<String> withBearer(String method, String path, String json, String token) {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
@@ -74,11 +74,11 @@ final class RegionApi {
 	}
 
 	/** A token-endpoint request; confidential clients authenticate with HTTP Basic. */
-	HttpResponse<String> token(Client client, Map<String, String> form) {
+	public HttpResponse<String> token(Client client, Map<String, String> form) {
 		return clientPost("/oauth2/token", client, form);
 	}
 
-	HttpResponse<String> clientPost(String path, Client client, Map<String, String> form) {
+	public HttpResponse<String> clientPost(String path, Client client, Map<String, String> form) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(Browser.form(form)));
@@ -88,11 +88,11 @@ final class RegionApi {
 		return http.send(request.build());
 	}
 
-	static String basic(String user, String password) {
+	public static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 }
