@@ -7,7 +7,7 @@ import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.Pkce;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,9 +28,9 @@ class AccountPageTests {
 
 	@Test
 	void a_person_revokes_a_service_and_changes_their_password() {
-		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
-		RegionApi.Client client = region.client("Matrix of Co-op B", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		String username = RegionApi.unique("owner");
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		StewardCalls.Client client = region.client("Matrix of Co-op B", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		String username = StewardCalls.unique("owner");
 		region.member(username);
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
 		Browser browser = new Browser();
@@ -54,22 +54,22 @@ class AccountPageTests {
 				"password", "another-long-password", "repeated", "another-long-password", "_csrf", csrf));
 		assertThat(wrong.body()).contains("Your current password is not right");
 		HttpResponse<String> changed = browser.post(region.base() + "/account/password", Map.of("current",
-				RegionApi.PASSWORD, "password", "another-long-password", "repeated", "another-long-password", "_csrf", csrf));
+				StewardCalls.PASSWORD, "password", "another-long-password", "repeated", "another-long-password", "_csrf", csrf));
 		assertThat(Browser.location(changed)).endsWith("/account?password-changed");
 		assertThat(signIn(region, username, "another-long-password")).isEqualTo(400);
-		assertThat(signIn(region, username, RegionApi.PASSWORD)).isEqualTo(401);
+		assertThat(signIn(region, username, StewardCalls.PASSWORD)).isEqualTo(401);
 	}
 
 	@Test
 	void a_person_signs_out_another_browser_from_the_account_page() {
-		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
-		String username = RegionApi.unique("sessions");
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		String username = StewardCalls.unique("sessions");
 		region.member(username);
 		Browser laptop = new Browser();
 		Browser phone = new Browser();
 		for (Browser browser : List.of(laptop, phone)) {
 			HttpResponse<String> login = browser.follow(browser.get(region.base() + "/account"));
-			assertThat(browser.follow(browser.signIn(login, username, RegionApi.PASSWORD)).uri().getPath())
+			assertThat(browser.follow(browser.signIn(login, username, StewardCalls.PASSWORD)).uri().getPath())
 					.isEqualTo("/account");
 		}
 		HttpResponse<String> page = laptop.get(region.base() + "/account");
@@ -92,9 +92,9 @@ class AccountPageTests {
 		assertThat(Browser.location(response)).endsWith("/login");
 	}
 
-	private static int signIn(RegionApi region, String username, String password) {
+	private static int signIn(StewardCalls region, String username, String password) {
 		return new Browser().send(HttpRequest.newBuilder(URI.create(region.base() + "/api/clients"))
-				.header("Authorization", RegionApi.basic(username, password)).header("Content-Type", "application/json")
+				.header("Authorization", StewardCalls.basic(username, password)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode();
 	}
 }

@@ -7,7 +7,7 @@ import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.Pkce;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +32,13 @@ class ClientsAndMachineTokensTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	RegionApi region;
+	StewardCalls region;
 	String partnerId;
 
 	@BeforeEach
 	void a_partner() {
-		region = new RegionApi("http://127.0.0.1:" + port);
-		String name = RegionApi.unique("Co-op");
+		region = new StewardCalls("http://127.0.0.1:" + port);
+		String name = StewardCalls.unique("Co-op");
 		HttpResponse<String> partner = region.asSteward("POST", "/api/partners", "{\"legalName\":\"" + name
 				+ "\",\"structure\":\"REGISTERED_COOPERATIVE\",\"registrationNumber\":\"C-" + name.hashCode()
 				+ "\",\"contacts\":[{\"name\":\"Ngaio\",\"role\":\"Secretary\",\"email\":\"sec@example.coop\"}]}");
@@ -60,20 +60,20 @@ class ClientsAndMachineTokensTests {
 
 	@Test
 	void the_secret_is_shown_once_and_stored_hashed() {
-		RegionApi.Client client = region.client("Matrix", List.of("https://matrix.example.coop/cb"), false, true);
+		StewardCalls.Client client = region.client("Matrix", List.of("https://matrix.example.coop/cb"), false, true);
 		assertThat(client.clientSecret()).hasSizeGreaterThan(40);
 		String stored = jdbc.sql("select client_secret from oauth2_registered_client where client_id = :id")
 				.param("id", client.clientId()).query(String.class).single();
 		assertThat(stored).startsWith("{sha256}").doesNotContain(client.clientSecret());
-		RegionApi.Client app = region.client("App", List.of("http://localhost/cb"), true, false);
+		StewardCalls.Client app = region.client("App", List.of("http://localhost/cb"), true, false);
 		assertThat(app.clientSecret()).isNull();
 	}
 
 	@Test
 	void a_partner_admin_registers_clients_for_its_own_partner_only_and_members_none() {
-		String admin = RegionApi.unique("padmin");
+		String admin = StewardCalls.unique("padmin");
 		HttpResponse<String> opened = region.asSteward("POST", "/api/accounts", "{\"username\":\"" + admin
-				+ "\",\"displayName\":\"Admin\",\"password\":\"" + RegionApi.PASSWORD + "\",\"role\":\"PARTNER_ADMIN\","
+				+ "\",\"displayName\":\"Admin\",\"password\":\"" + StewardCalls.PASSWORD + "\",\"role\":\"PARTNER_ADMIN\","
 				+ "\"partnerId\":\"" + partnerId + "\"}");
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		HttpResponse<String> own = asUser(admin, "{\"name\":\"Our cloud\",\"redirectUris\":[\"https://a.example.coop/cb\"],"
@@ -84,7 +84,7 @@ class ClientsAndMachineTokensTests {
 				+ "\"public\":false,\"firstParty\":true,\"partnerId\":\"" + java.util.UUID.randomUUID() + "\"}");
 		assertThat(other.statusCode()).isEqualTo(403);
 
-		String member = RegionApi.unique("member");
+		String member = StewardCalls.unique("member");
 		region.member(member);
 		HttpResponse<String> refused = asUser(member, "{\"name\":\"Mine\",\"redirectUris\":[\"https://m.example.org/cb\"],"
 				+ "\"public\":true,\"firstParty\":false}");
@@ -95,7 +95,7 @@ class ClientsAndMachineTokensTests {
 	void a_machine_token_acts_for_the_partner_that_registered_the_client() {
 		HttpResponse<String> registered = region.asSteward("POST", "/api/clients", "{\"name\":\"Telemetry\",\"redirectUris\":"
 				+ "[\"https://t.example.coop/cb\"],\"public\":false,\"firstParty\":true,\"partnerId\":\"" + partnerId + "\"}");
-		RegionApi.Client machine = new RegionApi.Client(JsonPath.read(registered.body(), "$.client_id"),
+		StewardCalls.Client machine = new StewardCalls.Client(JsonPath.read(registered.body(), "$.client_id"),
 				JsonPath.read(registered.body(), "$.client_secret"));
 		HttpResponse<String> token = region.token(machine, Map.of("grant_type", "client_credentials", "scope", "api"));
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
@@ -106,14 +106,14 @@ class ClientsAndMachineTokensTests {
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
 		assertThat((String) JsonPath.read(own.body(), "$.partnerId")).isEqualTo(partnerId);
 		HttpResponse<String> steward = region.withBearer("POST", "/api/accounts", "{\"username\":\"nope-machine\",\"displayName\":\"N\","
-				+ "\"password\":\"" + RegionApi.PASSWORD + "\"}", accessToken);
+				+ "\"password\":\"" + StewardCalls.PASSWORD + "\"}", accessToken);
 		assertThat(steward.statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void introspection_shows_a_token_active_until_it_is_revoked() {
-		RegionApi.Client client = region.client("Forgejo", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		String username = RegionApi.unique("introspect");
+		StewardCalls.Client client = region.client("Forgejo", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		String username = StewardCalls.unique("introspect");
 		region.member(username);
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
 		Pkce pkce = Pkce.fresh();
@@ -136,8 +136,8 @@ class ClientsAndMachineTokensTests {
 
 	@Test
 	void a_third_party_service_asks_for_consent_and_a_first_party_one_does_not() {
-		RegionApi.Client thirdParty = region.client("Someone's app", List.of(AuthorizationCodeFlow.REDIRECT), true, false);
-		String username = RegionApi.unique("consent");
+		StewardCalls.Client thirdParty = region.client("Someone's app", List.of(AuthorizationCodeFlow.REDIRECT), true, false);
+		String username = StewardCalls.unique("consent");
 		region.member(username);
 		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
 		Browser browser = new Browser();
@@ -155,7 +155,7 @@ class ClientsAndMachineTokensTests {
 
 	private HttpResponse<String> asUser(String username, String json) {
 		return new Browser().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(region.base() + "/api/clients"))
-				.header("Authorization", RegionApi.basic(username, RegionApi.PASSWORD))
+				.header("Authorization", StewardCalls.basic(username, StewardCalls.PASSWORD))
 				.header("Content-Type", "application/json")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
 	}

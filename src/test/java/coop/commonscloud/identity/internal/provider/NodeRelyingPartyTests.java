@@ -7,7 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,9 +45,9 @@ class NodeRelyingPartyTests {
 		assumeTrue(commandWorks("node", "--version"), "node is not installed");
 		installOpenIdClient();
 		String issuer = "http://127.0.0.1:" + port;
-		RegionApi region = new RegionApi(issuer);
-		RegionApi.Client client = region.client("Node service", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		String username = RegionApi.unique("node");
+		StewardCalls region = new StewardCalls(issuer);
+		StewardCalls.Client client = region.client("Node service", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		String username = StewardCalls.unique("node");
 		String accountId = region.member(username);
 
 		Process node = new ProcessBuilder("node", "relying-party.mjs", issuer, client.clientId(), client.clientSecret(),

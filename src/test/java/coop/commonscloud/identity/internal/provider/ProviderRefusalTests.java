@@ -7,7 +7,7 @@ import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.Pkce;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import coop.commonscloud.identity.internal.keys.SigningKeys;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -41,20 +41,20 @@ class ProviderRefusalTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	RegionApi region;
+	StewardCalls region;
 	AuthorizationCodeFlow flow;
-	RegionApi.Client app;
-	RegionApi.Client service;
+	StewardCalls.Client app;
+	StewardCalls.Client service;
 	String username;
 	String accountId;
 
 	@BeforeEach
 	void a_public_app_a_confidential_service_and_a_member() {
-		region = new RegionApi("http://127.0.0.1:" + port);
+		region = new StewardCalls("http://127.0.0.1:" + port);
 		flow = new AuthorizationCodeFlow(region);
-		app = region.client(RegionApi.unique("Phone app"), List.of(AuthorizationCodeFlow.REDIRECT), true, true);
-		service = region.client(RegionApi.unique("Forgejo"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		username = RegionApi.unique("refused");
+		app = region.client(StewardCalls.unique("Phone app"), List.of(AuthorizationCodeFlow.REDIRECT), true, true);
+		service = region.client(StewardCalls.unique("Forgejo"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		username = StewardCalls.unique("refused");
 		accountId = region.member(username);
 	}
 
@@ -192,7 +192,7 @@ class ProviderRefusalTests {
 		assertThat((String) JsonPath.read(refused.body(), "$.error_description")).contains("suspended");
 
 		Browser stranger = new Browser();
-		HttpResponse<String> signIn = stranger.signIn(stranger.get(region.base() + "/login"), username, RegionApi.PASSWORD);
+		HttpResponse<String> signIn = stranger.signIn(stranger.get(region.base() + "/login"), username, StewardCalls.PASSWORD);
 		assertThat(Browser.location(signIn)).endsWith("/login?error");
 		assertThat(jdbc.sql("select reason from sign_in_event where username = :name and not succeeded")
 				.param("name", username).query(String.class).list()).contains("account not active");

@@ -8,7 +8,7 @@ import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.Pkce;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,19 +36,19 @@ class RefreshGrantTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	RegionApi region;
+	StewardCalls region;
 	AuthorizationCodeFlow flow;
-	RegionApi.Client service;
+	StewardCalls.Client service;
 	String username;
 	String accountId;
 	Map<String, Object> signedIn;
 
 	@BeforeEach
 	void a_member_signed_in_at_a_service() {
-		region = new RegionApi("http://127.0.0.1:" + port);
+		region = new StewardCalls("http://127.0.0.1:" + port);
 		flow = new AuthorizationCodeFlow(region);
-		service = region.client(RegionApi.unique("Nextcloud"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		username = RegionApi.unique("refreshing");
+		service = region.client(StewardCalls.unique("Nextcloud"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		username = StewardCalls.unique("refreshing");
 		accountId = region.member(username);
 		Pkce pkce = Pkce.fresh();
 		String code = flow.code(new Browser(), service, pkce, username);
@@ -114,7 +114,7 @@ class RefreshGrantTests {
 	@Test
 	void a_revoked_refresh_token_and_another_clients_refresh_token_are_refused() {
 		String refreshToken = (String) signedIn.get("refresh_token");
-		RegionApi.Client other = region.client(RegionApi.unique("Other"), List.of(AuthorizationCodeFlow.REDIRECT), false,
+		StewardCalls.Client other = region.client(StewardCalls.unique("Other"), List.of(AuthorizationCodeFlow.REDIRECT), false,
 				true);
 		HttpResponse<String> wrongClient = flow.refresh(other, refreshToken);
 		assertThat(wrongClient.statusCode()).isEqualTo(400);
@@ -244,7 +244,7 @@ class RefreshGrantTests {
 			throws Exception {
 		return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(tokenEndpoint)
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Authorization", RegionApi.basic(service.clientId(), service.clientSecret()))
+				.header("Authorization", StewardCalls.basic(service.clientId(), service.clientSecret()))
 				.header("DPoP", proof)
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browser.form(form))).build(),
 				HttpResponse.BodyHandlers.ofString());

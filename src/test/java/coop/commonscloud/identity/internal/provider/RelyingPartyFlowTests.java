@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -37,7 +37,7 @@ class RelyingPartyFlowTests {
 	@LocalServerPort
 	int port;
 
-	RegionApi region;
+	StewardCalls region;
 	String issuer;
 	String service;
 	String username;
@@ -47,15 +47,15 @@ class RelyingPartyFlowTests {
 	@BeforeAll
 	void a_service_registered_with_the_region_and_a_member() throws Exception {
 		issuer = "http://127.0.0.1:" + port;
-		region = new RegionApi(issuer);
+		region = new StewardCalls(issuer);
 		int servicePort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			servicePort = socket.getLocalPort();
 		}
 		service = "http://localhost:" + servicePort;
-		RegionApi.Client client = region.client("Nextcloud at Co-op A", List.of(service + "/login/oauth2/code/commons"),
+		StewardCalls.Client client = region.client("Nextcloud at Co-op A", List.of(service + "/login/oauth2/code/commons"),
 				false, true);
-		username = RegionApi.unique("rp");
+		username = StewardCalls.unique("rp");
 		accountId = region.member(username);
 		relyingParty = RelyingParty.start(servicePort, issuer, client.clientId(), client.clientSecret());
 	}
@@ -79,7 +79,7 @@ class RelyingPartyFlowTests {
 		assertThat(loginPage.uri().toString()).isEqualTo(issuer + "/login");
 
 		// signing in sends them back to the service, signed in (first-party: no consent screen)
-		HttpResponse<String> me = browser.follow(browser.signIn(loginPage, username, RegionApi.PASSWORD));
+		HttpResponse<String> me = browser.follow(browser.signIn(loginPage, username, StewardCalls.PASSWORD));
 		assertThat(me.uri().toString()).as(me.body()).startsWith(service + "/me");
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 

@@ -8,7 +8,7 @@ import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.Pkce;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +38,17 @@ class TokenStorageTests {
 	@Autowired
 	ExpiredAuthorizations expired;
 
-	RegionApi region;
+	StewardCalls region;
 	AuthorizationCodeFlow flow;
-	RegionApi.Client service;
+	StewardCalls.Client service;
 	String username;
 
 	@BeforeEach
 	void a_service_and_a_member() {
-		region = new RegionApi("http://127.0.0.1:" + port);
+		region = new StewardCalls("http://127.0.0.1:" + port);
 		flow = new AuthorizationCodeFlow(region);
-		service = region.client(RegionApi.unique("Wiki"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		username = RegionApi.unique("stored");
+		service = region.client(StewardCalls.unique("Wiki"), List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		username = StewardCalls.unique("stored");
 		region.member(username);
 	}
 

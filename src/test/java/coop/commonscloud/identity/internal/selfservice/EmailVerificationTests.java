@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import coop.commonscloud.identity.internal.Browser;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -40,8 +40,8 @@ class EmailVerificationTests {
 
 	@Test
 	void the_emailed_link_verifies_the_address_once() throws Exception {
-		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
-		String username = RegionApi.unique("mail");
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		String username = StewardCalls.unique("mail");
 		String accountId = region.member(username);
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage mail = smtp.getReceivedMessagesForDomain("example.org")[0];

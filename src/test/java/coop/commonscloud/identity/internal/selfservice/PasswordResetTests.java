@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import coop.commonscloud.identity.internal.Browser;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -40,8 +40,8 @@ class PasswordResetTests {
 
 	@Test
 	void a_mailed_link_sets_a_new_password_once() throws Exception {
-		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
-		String username = RegionApi.unique("forgot");
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		String username = StewardCalls.unique("forgot");
 		region.member(username);
 		Browser browser = new Browser();
 		HttpResponse<String> ask = browser.get(region.base() + "/password-reset");
@@ -61,13 +61,13 @@ class PasswordResetTests {
 		assertThat(changed.body()).contains("Your password is changed");
 
 		assertThat(signIn(region, username, "a-brand-new-password")).isEqualTo(400);
-		assertThat(signIn(region, username, RegionApi.PASSWORD)).isEqualTo(401);
+		assertThat(signIn(region, username, StewardCalls.PASSWORD)).isEqualTo(401);
 		assertThat(browser.get(url).body()).contains("This link is not valid");
 	}
 
-	private static int signIn(RegionApi region, String username, String password) {
+	private static int signIn(StewardCalls region, String username, String password) {
 		return new Browser().send(HttpRequest.newBuilder(URI.create(region.base() + "/api/clients"))
-				.header("Authorization", RegionApi.basic(username, password)).header("Content-Type", "application/json")
+				.header("Authorization", StewardCalls.basic(username, password)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode();
 	}
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
-import coop.commonscloud.identity.internal.RegionApi;
+import coop.commonscloud.identity.internal.StewardCalls;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,8 +29,8 @@ public class SecondFactorTests {
 
 	@Test
 	void after_setting_up_totp_signing_in_takes_the_password_and_a_code() throws Exception {
-		RegionApi region = new RegionApi("http://127.0.0.1:" + port);
-		String username = RegionApi.unique("totp");
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		String username = StewardCalls.unique("totp");
 		region.member(username);
 
 		Browser browser = new Browser();
@@ -50,7 +50,7 @@ public class SecondFactorTests {
 
 		// scripts with HTTP Basic cannot pass the second factor
 		HttpResponse<String> basic = new Browser().send(HttpRequest.newBuilder(URI.create(region.base() + "/api/clients"))
-				.header("Authorization", RegionApi.basic(username, RegionApi.PASSWORD))
+				.header("Authorization", StewardCalls.basic(username, StewardCalls.PASSWORD))
 				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 		assertThat(basic.statusCode()).isEqualTo(401);
 		assertThat(basic.body()).contains("second factor");
@@ -80,12 +80,12 @@ public class SecondFactorTests {
 				Browser.csrf(once.body()))).body()).contains("That code is not right");
 	}
 
-	private static HttpResponse<String> signIn(Browser browser, RegionApi region, String username) {
+	private static HttpResponse<String> signIn(Browser browser, StewardCalls region, String username) {
 		HttpResponse<String> login = browser.follow(browser.get(region.base() + "/account"));
-		return browser.follow(browser.signIn(login, username, RegionApi.PASSWORD));
+		return browser.follow(browser.signIn(login, username, StewardCalls.PASSWORD));
 	}
 
-	private static HttpResponse<String> signInUntilCode(Browser browser, RegionApi region, String username) {
+	private static HttpResponse<String> signInUntilCode(Browser browser, StewardCalls region, String username) {
 		HttpResponse<String> page = signIn(browser, region, username);
 		assertThat(page.uri().getPath()).isEqualTo("/login/second-factor");
 		return page;

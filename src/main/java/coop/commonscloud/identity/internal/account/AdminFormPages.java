@@ -15,11 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A steward opens an account for a partner's admin; the form is on the partner's page. */
 @Controller
-class AdminForms {
+class AdminFormPages {
 
 	private final Accounts accounts;
 
-	AdminForms(Accounts accounts) {
+	AdminFormPages(Accounts accounts) {
 		this.accounts = accounts;
 	}
 

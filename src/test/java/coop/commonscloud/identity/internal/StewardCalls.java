@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Calls to the region's REST API and token endpoint, as a steward's script or a service would make them. */
-public final class RegionApi {
+public final class StewardCalls {
 
 	static final String STEWARD = "admin";
 	static final String STEWARD_PASSWORD = "steward-password-for-tests";
@@ -25,7 +25,7 @@ public final class RegionApi {
 	private final String base;
 	private final Browser http = new Browser();
 
-	public RegionApi(String base) {
+	public StewardCalls(String base) {
 		this.base = base;
 	}
 
