@@ -32,7 +32,7 @@ public final class BenchArgon2Loop {
 	}
 
 	private final Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-	private final String password = RegionApi.PASSWORD;
+	private final String password = StewardCalls.PASSWORD;
 	private final String hash = argon2.encode(password);
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
 			ManagementFactory.getOperatingSystemMXBean();

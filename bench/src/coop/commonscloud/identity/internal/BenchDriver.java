@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  */
 public final class BenchDriver {
 
-	private static final String PASSWORD = RegionApi.PASSWORD;
+	private static final String PASSWORD = StewardCalls.PASSWORD;
 	private static final AtomicLong maxRssKb = new AtomicLong();
 
 	private BenchDriver() {
@@ -45,9 +45,9 @@ public final class BenchDriver {
 		sampler.setDaemon(true);
 		sampler.start();
 
-		RegionApi region = new RegionApi(base);
-		RegionApi.Client client = region.client("Bench service", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
-		String username = RegionApi.unique("bench");
+		StewardCalls region = new StewardCalls(base);
+		StewardCalls.Client client = region.client("Bench service", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+		String username = StewardCalls.unique("bench");
 		HttpResponse<String> opened = region.asSteward("POST", "/api/accounts", "{\"username\":\"" + username
 				+ "\",\"displayName\":\"Bench\",\"password\":\"" + PASSWORD + "\"}");
 		check(opened, 201);
@@ -56,7 +56,7 @@ public final class BenchDriver {
 		// raw Argon2id (the floor a sign-in cannot go below) in its own JVM on the provider's core,
 		// and password sign-ins, in alternating rounds, so that other load weighs on both alike
 		HttpRequest signIn = HttpRequest.newBuilder(URI.create(base + "/api/clients"))
-				.header("Authorization", RegionApi.basic(username, PASSWORD)).header("Content-Type", "application/json")
+				.header("Authorization", StewardCalls.basic(username, PASSWORD)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}")).build();
 		// BENCH_PHASES=grants skips the sign-ins (for profiling the grants alone)
 		boolean measureSignIns = !"grants".equals(System.getenv("BENCH_PHASES")) && !"refresh".equals(System.getenv("BENCH_PHASES"));

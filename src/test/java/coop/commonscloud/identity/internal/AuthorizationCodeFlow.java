@@ -10,17 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Drives the authorization code flow by hand, as a service's own code would, to probe the provider's refusals. */
-final class AuthorizationCodeFlow {
+public final class AuthorizationCodeFlow {
 
-	static final String REDIRECT = "http://127.0.0.1:9/callback";
+	public static final String REDIRECT = "http://127.0.0.1:9/callback";
 
-	private final RegionApi region;
+	private final StewardCalls region;
 
-	AuthorizationCodeFlow(RegionApi region) {
+	public AuthorizationCodeFlow(StewardCalls region) {
 		this.region = region;
 	}
 
-	String authorizeUrl(RegionApi.Client client, String redirectUri, Pkce pkce, String scope) {
+	public String authorizeUrl(StewardCalls.Client client, String redirectUri, Pkce pkce, String scope) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("response_type", "code");
 		query.put("client_id", client.clientId());
@@ -36,23 +36,23 @@ final class AuthorizationCodeFlow {
 	}
 
 	/** Signs in (if asked) and answers the redirect back to the service. */
-	HttpResponse<String> authorize(Browser browser, String authorizeUrl, String username) {
+	public HttpResponse<String> authorize(Browser browser, String authorizeUrl, String username) {
 		HttpResponse<String> response = browser.follow(browser.get(authorizeUrl), url -> url.startsWith(REDIRECT));
 		if (response.uri().getPath().equals("/login")) {
-			response = browser.follow(browser.signIn(response, username, RegionApi.PASSWORD), url -> url.startsWith(REDIRECT));
+			response = browser.follow(browser.signIn(response, username, StewardCalls.PASSWORD), url -> url.startsWith(REDIRECT));
 		}
 		return response;
 	}
 
 	/** A fresh code for this person and client, with PKCE. */
-	String code(Browser browser, RegionApi.Client client, Pkce pkce, String username) {
+	public String code(Browser browser, StewardCalls.Client client, Pkce pkce, String username) {
 		HttpResponse<String> back = authorize(browser, authorizeUrl(client, REDIRECT, pkce, "openid profile email"), username);
 		String location = Browser.location(back);
 		assertThat(location).as("redirect back with a code, got " + back.statusCode() + " " + back.body()).startsWith(REDIRECT);
 		return parameter(location, "code");
 	}
 
-	HttpResponse<String> exchange(RegionApi.Client client, String code, String redirectUri, String verifier) {
+	public HttpResponse<String> exchange(StewardCalls.Client client, String code, String redirectUri, String verifier) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");
 		form.put("code", code);
@@ -66,7 +66,7 @@ final class AuthorizationCodeFlow {
 		return region.token(client, form);
 	}
 
-	HttpResponse<String> refresh(RegionApi.Client client, String refreshToken) {
+	public HttpResponse<String> refresh(StewardCalls.Client client, String refreshToken) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "refresh_token");
 		form.put("refresh_token", refreshToken);
@@ -76,7 +76,7 @@ final class AuthorizationCodeFlow {
 		return region.token(client, form);
 	}
 
-	static String parameter(String url, String name) {
+	public static String parameter(String url, String name) {
 		String query = URI.create(url).getRawQuery();
 		for (String pair : query.split("&")) {
 			String[] parts = pair.split("=", 2);

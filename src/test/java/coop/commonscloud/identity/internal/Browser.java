@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A person's browser, as far as these tests need one: keeps cookies, follows redirects on request. */
-final class Browser {
+public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
@@ -27,11 +27,11 @@ final class Browser {
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 
-	HttpResponse<String> get(String url) {
+	public HttpResponse<String> get(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build());
 	}
 
-	HttpResponse<String> post(String url, Map<String, String> form) {
+	public HttpResponse<String> post(String url, Map<String, String> form) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
@@ -39,7 +39,7 @@ final class Browser {
 	}
 
 	/** Follows redirects until a page answers, or until the next redirect goes where {@code stopAt} says. */
-	HttpResponse<String> follow(HttpResponse<String> response, Predicate<String> stopAt) {
+	public HttpResponse<String> follow(HttpResponse<String> response, Predicate<String> stopAt) {
 		HttpResponse<String> current = response;
 		for (int hops = 0; hops < 20; hops++) {
 			String next = location(current);
@@ -51,24 +51,24 @@ final class Browser {
 		throw new IllegalStateException("More than 20 redirects, last at " + current.uri());
 	}
 
-	HttpResponse<String> follow(HttpResponse<String> response) {
+	public HttpResponse<String> follow(HttpResponse<String> response) {
 		return follow(response, url -> false);
 	}
 
 	/** Signs in on the login page this response shows. */
-	HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
+	public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
 		String action = loginPage.uri().resolve("/login").toString();
 		return post(action, Map.of("username", username, "password", password, "_csrf", csrf(loginPage.body())));
 	}
 
-	static String location(HttpResponse<String> response) {
+	public static String location(HttpResponse<String> response) {
 		if (response.statusCode() / 100 != 3) {
 			return null;
 		}
 		return response.headers().firstValue("Location").map(l -> response.uri().resolve(l).toString()).orElse(null);
 	}
 
-	static String csrf(String html) {
+	public static String csrf(String html) {
 		Matcher matcher = CSRF.matcher(html);
 		if (!matcher.find()) {
 			throw new IllegalStateException("No CSRF token on the page: " + html);
@@ -76,14 +76,14 @@ final class Browser {
 		return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
 	}
 
-	static String form(Map<String, String> fields) {
+	public static String form(Map<String, String> fields) {
 		return fields.entrySet().stream()
 				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 				.collect(Collectors.joining("&"));
 	}
 
-	HttpResponse<String> send(HttpRequest request) {
+	public HttpResponse<String> send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (Boolean.getBoolean("browser.trace")) {

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * real page wins wherever it exists. Same fields as the real form: username, password, _csrf.
  */
 @TestConfiguration
-class LoginPageStub {
+public class LoginPageStub {
 
 	@Bean
 	RouterFunction<ServerResponse> bareSignInForm() {

@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** A PKCE verifier and its S256 challenge (RFC 7636). */
-record Pkce(String verifier, String challenge) {
+public record Pkce(String verifier, String challenge) {
 
-	static Pkce fresh() {
+	public static Pkce fresh() {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

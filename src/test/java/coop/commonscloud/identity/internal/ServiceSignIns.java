@@ -16,11 +16,11 @@ public final class ServiceSignIns {
 	public record Service(String clientId, String clientSecret) {
 	}
 
-	private final RegionApi region;
+	private final StewardCalls region;
 	private final AuthorizationCodeFlow flow;
 
 	public ServiceSignIns(String baseUrl) {
-		this.region = new RegionApi(baseUrl);
+		this.region = new StewardCalls(baseUrl);
 		this.flow = new AuthorizationCodeFlow(region);
 	}
 
@@ -39,7 +39,7 @@ public final class ServiceSignIns {
 
 	/** Signs the person in to the service (a code exchange) and refreshes the tokens once: two successful grants. */
 	public void signInAndRefresh(Service service, String username) {
-		RegionApi.Client client = new RegionApi.Client(service.clientId(), service.clientSecret());
+		StewardCalls.Client client = new StewardCalls.Client(service.clientId(), service.clientSecret());
 		Pkce pkce = Pkce.fresh();
 		String code = flow.code(new Browser(), client, pkce, username);
 		HttpResponse<String> tokens = flow.exchange(client, code, AuthorizationCodeFlow.REDIRECT, pkce.verifier());
@@ -51,7 +51,7 @@ public final class ServiceSignIns {
 
 	/** A client-credentials access token of the service, as its backend would use to call the API. */
 	public String machineToken(Service service) {
-		RegionApi.Client client = new RegionApi.Client(service.clientId(), service.clientSecret());
+		StewardCalls.Client client = new StewardCalls.Client(service.clientId(), service.clientSecret());
 		HttpResponse<String> response = region.token(client, java.util.Map.of("grant_type", "client_credentials", "scope", "api"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JsonPath.read(response.body(), "$.access_token");

@@ -1,0 +1,132 @@
+package coop.commonscloud.identity.internal.provider;
+
+import coop.commonscloud.identity.ClientCredentials;
+import coop.commonscloud.identity.Clients;
+import coop.commonscloud.identity.NewClient;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.PartnerId;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers the services that sign people in. Public clients authenticate with PKCE only; the
+ * others get a secret, shown once and stored hashed, and may also use client credentials. Only
+ * first-party clients may ask for the {@code api} scope, which lets a token act on the REST API.
+ */
+@Service
+public class ClientService implements Clients {
+
+	public static final String API_SCOPE = "api";
+
+	private final RegisteredClientRepository clients;
+	private final JdbcClient jdbc;
+	private final Caller caller;
+	private final ClientSecretHasher secrets = new ClientSecretHasher();
+	private final SecureRandom random = new SecureRandom();
+
+	ClientService(RegisteredClientRepository clients, JdbcClient jdbc, Caller caller) {
+		this.clients = clients;
+		this.jdbc = jdbc;
+		this.caller = caller;
+	}
+
+	@Override
+	@Transactional
+	public ClientCredentials register(NewClient request) {
+		caller.requireSignedIn();
+		UUID partner;
+		if (caller.isSteward()) {
+			partner = request.partnerId();
+		} else {
+			partner = caller.adminOf().orElseThrow(() -> new coop.commonscloud.platform.NotPermitted(
+					"Only a steward or a partner admin may register a service"));
+			caller.requireManages(new PartnerId(request.partnerId() == null ? partner : request.partnerId()));
+		}
+		String clientId = randomToken(18);
+		String secret = request.publicClient() ? null : randomToken(32);
+		clients.save(registeredClient(request, clientId, secret));
+		jdbc.sql("insert into client_owner (registered_client_id, partner_id, first_party, created_by) "
+				+ "select id, :partner, :firstParty, :by from oauth2_registered_client where client_id = :clientId")
+				.param("partner", partner)
+				.param("firstParty", request.firstParty())
+				.param("by", caller.actor())
+				.param("clientId", clientId)
+				.update();
+		return new ClientCredentials(clientId, secret, request.name().strip(), request.publicClient(),
+				request.firstParty(), partner);
+	}
+
+	private RegisteredClient registeredClient(NewClient request, String clientId, String secret) {
+		Set<String> scopes = new LinkedHashSet<>(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL));
+		if (request.firstParty()) {
+			scopes.add(API_SCOPE);
+		}
+		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(clientId)
+				.clientIdIssuedAt(Instant.now())
+				.clientName(request.name().strip())
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+				.redirectUris(uris -> uris.addAll(request.redirectUris()))
+				.postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris(request)))
+				.scopes(s -> s.addAll(scopes))
+				.clientSettings(ClientSettings.builder()
+						.requireProofKey(request.publicClient())
+						.requireAuthorizationConsent(!request.firstParty())
+						.build())
+				.tokenSettings(TokenSettings.builder()
+						.authorizationCodeTimeToLive(Duration.ofMinutes(2))
+						.accessTokenTimeToLive(Duration.ofMinutes(5))
+						.refreshTokenTimeToLive(Duration.ofDays(30))
+						.reuseRefreshTokens(false)
+						.idTokenSignatureAlgorithm(SignatureAlgorithm.ES256)
+						.build());
+		if (request.publicClient()) {
+			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		} else {
+			builder.clientSecret(secrets.encode(secret))
+					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+					.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+		}
+		return builder.build();
+	}
+
+	/** Where a service may send people after signing out: as given, else the origins of its redirect URIs. */
+	private static Set<String> postLogoutRedirectUris(NewClient request) {
+		if (!request.postLogoutRedirectUris().isEmpty()) {
+			return new LinkedHashSet<>(request.postLogoutRedirectUris());
+		}
+		Set<String> origins = new LinkedHashSet<>();
+		for (String uri : request.redirectUris()) {
+			URI parsed = URI.create(uri);
+			String origin = parsed.getScheme() + "://" + parsed.getRawAuthority();
+			origins.add(origin);
+			origins.add(origin + "/");
+		}
+		return origins;
+	}
+
+	private String randomToken(int bytes) {
+		byte[] buffer = new byte[bytes];
+		random.nextBytes(buffer);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+	}
+}

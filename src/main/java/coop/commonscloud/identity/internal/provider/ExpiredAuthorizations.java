@@ -1,0 +1,59 @@
+package coop.commonscloud.identity.internal.provider;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets, at this site, what can no longer be used. Every client-credentials grant makes an authorization row, and
+ * every grant remembers its access token's hash in {@code issued_token}; without this both would grow for ever.
+ *
+ * <ul>
+ * <li>An authorization whose every code and token expired over an hour ago goes, with the hashes of the tokens it
+ * issued (a refresh token of it presented later is unknown, so refused as any invalid refresh token is). Rows with no
+ * expiry at all (an authorization request waiting for consent) stay.
+ * <li>An access token's hash goes an hour after issue unless the token is still its family's current one and has
+ * not expired: a replaced access token is no longer found through its row anyway.
+ * </ul>
+ */
+@Component
+class ExpiredAuthorizations {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiredAuthorizations.class);
+
+	private final JdbcClient jdbc;
+
+	ExpiredAuthorizations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Scheduled(initialDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}",
+			fixedDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}")
+	void forget() {
+		int authorizations = forgetAuthorizations();
+		int accessTokens = forgetAccessTokens();
+		if (authorizations + accessTokens > 0) {
+			log.info("Forgot {} expired authorizations and {} replaced or expired access tokens", authorizations,
+					accessTokens);
+		}
+	}
+
+	/** Authorizations with nothing left unexpired for an hour, and their issued tokens' hashes; answers how many. */
+	int forgetAuthorizations() {
+		return jdbc.sql("with expired as (delete from oauth2_authorization where greatest(authorization_code_expires_at, "
+				+ "access_token_expires_at, refresh_token_expires_at, user_code_expires_at, device_code_expires_at) "
+				+ "< now() - interval '1 hour' returning id), "
+				+ "hashes as (delete from issued_token where authorization_id in (select id from expired)) "
+				+ "select count(*) from expired").query(Integer.class).single();
+	}
+
+	/** Hashes of access tokens issued over an hour ago that are no longer current or valid; answers how many. */
+	int forgetAccessTokens() {
+		return jdbc.sql("delete from issued_token t where t.kind = 'ACCESS' and t.issued_at < now() - interval '1 hour' "
+				+ "and not exists (select 1 from oauth2_authorization a where a.id = t.authorization_id "
+				+ "and a.access_token_expires_at > now() "
+				+ "and sha256(convert_to(a.access_token_value, 'UTF8')) = t.token_hash)").update();
+	}
+}

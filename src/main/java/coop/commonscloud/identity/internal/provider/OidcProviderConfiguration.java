@@ -1,0 +1,135 @@
+package coop.commonscloud.identity.internal.provider;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import coop.commonscloud.identity.internal.keys.FastSigning;
+import coop.commonscloud.identity.internal.keys.SigningKeys;
+import coop.commonscloud.identity.internal.signin.SignInEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The region's OpenID Connect provider on Spring Authorization Server: clients, authorizations and
+ * consents in PostgreSQL, ES256 keys from {@link SigningKeys}, refresh-token families, the
+ * account claims, and sign-in events for token grants. The issuer is
+ * {@code commonscloud.identity.issuer} when set, else the URL the request came in on.
+ */
+@Configuration
+class OidcProviderConfiguration {
+
+	static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
+			RefreshTokenFamilies families, SignInEvents events) throws Exception {
+		http.oauth2AuthorizationServer(server -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.oidc(oidc -> oidc
+							.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
+							.providerConfigurationEndpoint(endpoint -> endpoint.providerConfigurationCustomizer(
+									metadata -> metadata.idTokenSigningAlgorithms(algorithms -> {
+										algorithms.clear();
+										algorithms.add("ES256");
+									}))))
+					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
+							.errorResponseHandler(new AuthorizationErrors()))
+					.tokenEndpoint(endpoint -> endpoint
+							.authenticationProviders(providers -> providers.replaceAll(provider ->
+									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
+											? new RefreshGrants(families.storage(), families,
+													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events)
+											: provider))
+							.accessTokenResponseHandler(grants.success())
+							.errorResponseHandler(grants.failure()))
+					.clientAuthentication(authentication -> authentication
+							.authenticationConverters(converters -> converters.add(new PublicClientsNeedPkce()))
+							.errorResponseHandler(PublicClientsNeedPkce.errors())
+							.authenticationProviders(providers -> providers.forEach(provider -> {
+								if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+									secrets.setPasswordEncoder(new ClientSecretHasher());
+								}
+							})));
+		})
+				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
+		return http.build();
+	}
+
+	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */
+	private static MediaTypeRequestMatcher browsers() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return html;
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(@Value("${commonscloud.identity.issuer:}") String issuer) {
+		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+		if (!issuer.isBlank()) {
+			settings.issuer(issuer);
+		}
+		return settings.build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+		return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc));
+	}
+
+	@Bean
+	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+			RegisteredClientRepository clients) {
+		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients), jdbc);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new FastSigning(keys);
+	}
+
+	/** Accepts only this region's access tokens (type {@code at+jwt}, ES256), not its ID tokens. */
+	@Bean
+	JwtDecoder jwtDecoder(SigningKeys keys) {
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(ACCESS_TOKEN_TYPE)));
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator(ACCESS_TOKEN_TYPE)));
+		return decoder;
+	}
+}

@@ -1,0 +1,127 @@
+package coop.commonscloud.identity.internal.provider;
+
+import com.nimbusds.jwt.SignedJWT;
+import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.internal.keys.SigningKeys;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Map;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Shapes every JWT the provider signs: ES256 under this site's current key id; for a person's
+ * grants the subject is the account id and the ID token carries the scoped claims. A suspended or
+ * deleted account gets no token, whatever code or refresh token it presents.
+ */
+@Component
+class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	private final SigningKeys keys;
+	private final AccountClaims claims;
+
+	TokenClaims(SigningKeys keys, AccountClaims claims) {
+		this.keys = keys;
+		this.claims = claims;
+	}
+
+	/** The request attribute naming the account a person's grant was issued to, for the sign-in event. */
+	static final String GRANTED_ACCOUNT = TokenClaims.class.getName() + ".account";
+
+	/** One lookup per token request, though the access token and the ID token both need the account. */
+	private Account accountOf(String username) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String key = key(username);
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Account known) {
+			return claims.requireActive(known, OAuth2ErrorCodes.INVALID_GRANT);
+		}
+		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
+		if (request != null) {
+			request.setAttribute(key, account, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return account;
+	}
+
+	/**
+	 * Hands this request's token generation the account a grant belongs to, already read with the grant (a refresh
+	 * grant reads it with its family), so it is not looked up again. Whether it is active is still checked here.
+	 */
+	static void known(Account account) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && account != null) {
+			request.setAttribute(key(account.username()), account, RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+	/** Between the family and the random part of a person's access token's {@code jti}. */
+	private static final char FAMILY_SEPARATOR = '.';
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/**
+	 * A person's access token's {@code jti}: its family's id and 96 random bits, so that the token is found through its
+	 * family's primary key ({@link JdbcAuthorizations#findByToken}), with no hash of it stored. The id names an
+	 * authorization, which no endpoint takes as input; the full token is still compared with the stored one.
+	 */
+	static String accessTokenId(String family) {
+		byte[] random = new byte[12];
+		RANDOM.nextBytes(random);
+		return family + FAMILY_SEPARATOR + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	/** The family an access token's claims name in its {@code jti}, or null (a machine's token, or an older one). */
+	static String familyNamedBy(Map<String, Object> claims) {
+		Object jti = claims == null ? null : claims.get("jti");
+		if (!(jti instanceof String id)) {
+			return null;
+		}
+		int separator = id.lastIndexOf(FAMILY_SEPARATOR);
+		return separator > 0 ? id.substring(0, separator) : null;
+	}
+
+	/** The family a presented access token names, read without checking its signature; null when it names none. */
+	static String familyNamedBy(String accessToken) {
+		try {
+			return familyNamedBy(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaims());
+		} catch (ParseException | RuntimeException notAJwt) {
+			return null;
+		}
+	}
+
+	private static String key(String username) {
+		return TokenClaims.class.getName() + "." + username;
+	}
+
+	@Override
+	public void customize(JwtEncodingContext context) {
+		context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.signingKid());
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getJwsHeader().type(OidcProviderConfiguration.ACCESS_TOKEN_TYPE);
+		}
+		AuthorizationGrantType grant = context.getAuthorizationGrantType();
+		if (!AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant) && !AuthorizationGrantType.REFRESH_TOKEN.equals(grant)) {
+			return;
+		}
+		Account account = accountOf(context.getPrincipal().getName());
+		context.getClaims().subject(account.id().toString());
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
+		} else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getClaims().claim("region", claims.region());
+			if (context.getAuthorization() != null) {
+				context.getClaims().id(accessTokenId(context.getAuthorization().getId()));
+			}
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package coop.commonscloud.identity.internal.selfservice;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail to people: over SMTP when {@code spring.mail.host} is set; without SMTP (development) each
+ * mail goes to an in-memory outbox that stewards read at {@code /dev/outbox}, and nowhere else.
+ */
+@Component
+class Mails {
+
+	record Mail(String to, String subject, String text, Instant at) {
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(Mails.class);
+	private static final int OUTBOX_SIZE = 100;
+
+	private final JavaMailSender smtp;
+	private final String from;
+	private final List<Mail> outbox = new ArrayList<>();
+
+	Mails(ObjectProvider<JavaMailSender> smtp, @Value("${spring.mail.host:}") String host,
+			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from) {
+		this.smtp = host.isBlank() ? null : smtp.getIfAvailable();
+		this.from = from;
+	}
+
+	boolean outboxInUse() {
+		return smtp == null;
+	}
+
+	void send(String to, String subject, String text) {
+		if (smtp == null) {
+			synchronized (outbox) {
+				outbox.add(0, new Mail(to, subject, text, Instant.now()));
+				if (outbox.size() > OUTBOX_SIZE) {
+					outbox.remove(OUTBOX_SIZE);
+				}
+			}
+			log.info("No SMTP server configured (spring.mail.host): the mail '{}' is in the outbox at /dev/outbox", subject);
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(from);
+		message.setTo(to);
+		message.setSubject(subject);
+		message.setText(text);
+		try {
+			smtp.send(message);
+		} catch (MailException e) {
+			log.error("Could not send the mail '{}': {}", subject, e.getMessage());
+			throw e;
+		}
+	}
+
+	List<Mail> outbox() {
+		synchronized (outbox) {
+			return List.copyOf(outbox);
+		}
+	}
+}

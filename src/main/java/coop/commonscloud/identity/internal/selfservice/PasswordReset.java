@@ -1,0 +1,123 @@
+package coop.commonscloud.identity.internal.selfservice;
+
+import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.NewAccount;
+import coop.commonscloud.identity.internal.account.AccountStore;
+import coop.commonscloud.identity.internal.provider.IssuedTokens;
+import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lets a person who forgot their password set a new one through a link mailed to their verified
+ * or unverified address: single use, valid an hour, the token kept only as its SHA-256. Setting
+ * the new password revokes every token issued to the account. Whether an account exists is never
+ * revealed to the asker, and at most three links an hour are sent for one account.
+ */
+@Service
+class PasswordReset {
+
+	sealed interface Outcome {
+		record Changed(String username) implements Outcome {
+		}
+
+		record Refused(String reason) implements Outcome {
+		}
+	}
+
+	static final Duration VALID_FOR = Duration.ofHours(1);
+	private static final int LINKS_PER_HOUR = 3;
+
+	private final AccountStore accounts;
+	private final JdbcClient jdbc;
+	private final Mails mails;
+	private final PasswordEncoder passwords;
+	private final IssuedTokens tokens;
+	private final String publicUrl;
+	private final SecureRandom random = new SecureRandom();
+
+	PasswordReset(AccountStore accounts, JdbcClient jdbc, Mails mails, PasswordEncoder passwords, IssuedTokens tokens,
+			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.mails = mails;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	}
+
+	/** Mails a link if {@code who} is the username or address of an active account with an address. */
+	@Transactional
+	void request(String who) {
+		if (who == null || who.isBlank() || who.length() > 254) {
+			return;
+		}
+		Optional<Account> account = who.contains("@") ? accounts.findByEmail(who.strip())
+				: accounts.findByUsername(who.strip()).map(AccountStore.StoredAccount::account);
+		if (account.isEmpty() || account.get().email() == null || !account.get().active()) {
+			return;
+		}
+		Account found = account.get();
+		long recent = jdbc.sql("select count(*) from password_reset where account_id = :id "
+				+ "and created_at > now() - interval '1 hour'").param("id", found.id()).query(Long.class).single();
+		if (recent >= LINKS_PER_HOUR) {
+			return;
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (:hash, :id, :expires)")
+				.param("hash", RefreshTokenFamilies.hash(token)).param("id", found.id())
+				.param("expires", Timestamp.from(Instant.now().plus(VALID_FOR))).update();
+		mails.send(found.email(), "Set a new password for Commons Cloud", "Hello " + found.displayName()
+				+ ",\n\nsomeone (we hope you) asked to set a new password for the account '" + found.username()
+				+ "'. Open this link within an hour to choose one:\n\n" + publicUrl + "/password-reset/new?token=" + token
+				+ "\n\nIf it was not you, ignore this mail: your password stays as it is.\n");
+	}
+
+	static final String INVALID_LINK = "This link is not valid: it was used already, has expired, or is incomplete. "
+			+ "Ask for a new one.";
+
+	/** Whether the link is still good, without using it. */
+	boolean valid(String token) {
+		return pending(token).isPresent();
+	}
+
+	@Transactional
+	Outcome change(String token, String password, String repeated) {
+		Optional<UUID> account = pending(token);
+		if (account.isEmpty()) {
+			return new Outcome.Refused(INVALID_LINK);
+		}
+		if (password == null || password.length() < NewAccount.MINIMUM_PASSWORD_LENGTH || password.length() > 1000) {
+			return new Outcome.Refused("A password is at least " + NewAccount.MINIMUM_PASSWORD_LENGTH + " characters long");
+		}
+		if (!password.equals(repeated)) {
+			return new Outcome.Refused("The two passwords differ: type the same one twice");
+		}
+		accounts.setPasswordHash(account.get(), passwords.encode(password));
+		jdbc.sql("update password_reset set used_at = now() where account_id = :id and used_at is null")
+				.param("id", account.get()).update();
+		Account changed = accounts.findById(account.get()).orElseThrow();
+		tokens.revokeAllOf(changed.username());
+		return new Outcome.Changed(changed.username());
+	}
+
+	private Optional<UUID> pending(String token) {
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select account_id from password_reset where token_hash = :hash and used_at is null "
+				+ "and expires_at > now()").param("hash", RefreshTokenFamilies.hash(token)).query(UUID.class).optional();
+	}
+}

@@ -1,0 +1,110 @@
+package coop.commonscloud.identity.internal.selfservice;
+
+import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.AccountStatus;
+import coop.commonscloud.identity.NewAccount;
+import coop.commonscloud.identity.Role;
+import coop.commonscloud.identity.internal.account.AccountService;
+import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
+import coop.commonscloud.parameters.ParameterKey;
+import coop.commonscloud.parameters.PlatformParameters;
+import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.Conflict;
+import coop.commonscloud.platform.InvalidInput;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * People opening their own member account, as the region's setting {@code identity.sign-up.mode}
+ * allows: openly, with a steward's invite code (single use, 30 days), or pending a steward's
+ * approval (a steward sets the account ACTIVE). Every sign-up gets an email verification.
+ */
+@Service
+public class SignUp {
+
+	enum Mode {
+		OPEN, INVITE, APPROVAL
+	}
+
+	sealed interface Outcome {
+		record Opened(Account account) implements Outcome {
+		}
+
+		record Refused(List<String> problems) implements Outcome {
+		}
+	}
+
+	static final ParameterKey MODE = new ParameterKey("identity.sign-up.mode");
+	private static final Duration INVITE_VALID_FOR = Duration.ofDays(30);
+
+	private final AccountService accounts;
+	private final PlatformParameters parameters;
+	private final JdbcClient jdbc;
+	private final Caller caller;
+	private final SecureRandom random = new SecureRandom();
+
+	SignUp(AccountService accounts, PlatformParameters parameters, JdbcClient jdbc, Caller caller) {
+		this.accounts = accounts;
+		this.parameters = parameters;
+		this.jdbc = jdbc;
+		this.caller = caller;
+	}
+
+	Mode mode() {
+		return Mode.values()[parameters.current(MODE).amount().intValueExact()];
+	}
+
+	@Transactional
+	Outcome signUp(String username, String displayName, String email, String password, String inviteCode) {
+		Mode mode = mode();
+		if (email == null || email.isBlank()) {
+			return new Outcome.Refused(List.of("Give your email address: it is how you can reset a forgotten password"));
+		}
+		try {
+			NewAccount request = new NewAccount(username == null ? null : username.strip(), displayName, password,
+					Role.MEMBER, null, email.strip());
+			Account account = accounts.openUnchecked(request,
+					mode == Mode.APPROVAL ? AccountStatus.PENDING : AccountStatus.ACTIVE);
+			if (mode == Mode.INVITE && !redeem(inviteCode, account)) {
+				TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+				return new Outcome.Refused(List.of("Joining needs an invite code from a steward of the region; "
+						+ "this one is missing, unknown, used or expired"));
+			}
+			return new Outcome.Opened(account);
+		} catch (InvalidInput e) {
+			return new Outcome.Refused(e.problems());
+		} catch (Conflict e) {
+			return new Outcome.Refused(List.of(e.getMessage()));
+		}
+	}
+
+	/** A new single-use invite code; only stewards make them. The code is shown this once. */
+	@Transactional
+	public String invite(String note) {
+		caller.requireSteward();
+		byte[] bytes = new byte[15];
+		random.nextBytes(bytes);
+		String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("insert into invite_code (code_hash, created_by, note, expires_at) values (:hash, :by, :note, :expires)")
+				.param("hash", RefreshTokenFamilies.hash(code)).param("by", caller.actor()).param("note", note)
+				.param("expires", Timestamp.from(Instant.now().plus(INVITE_VALID_FOR))).update();
+		return code;
+	}
+
+	private boolean redeem(String code, Account account) {
+		if (code == null || code.isBlank()) {
+			return false;
+		}
+		return jdbc.sql("update invite_code set used_by = :account, used_at = now() where code_hash = :hash "
+				+ "and used_at is null and expires_at > now()")
+				.param("account", account.id()).param("hash", RefreshTokenFamilies.hash(code.strip())).update() == 1;
+	}
+}

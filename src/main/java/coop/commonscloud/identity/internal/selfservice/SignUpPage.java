@@ -1,0 +1,45 @@
+package coop.commonscloud.identity.internal.selfservice;
+
+import coop.commonscloud.identity.AccountStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-up form: one account for every service of the region. */
+@Controller
+class SignUpPage {
+
+	private final SignUp signUp;
+
+	SignUpPage(SignUp signUp) {
+		this.signUp = signUp;
+	}
+
+	@GetMapping("/sign-up")
+	String form(Model model) {
+		model.addAttribute("mode", signUp.mode().name());
+		return "identity/sign-up";
+	}
+
+	@PostMapping("/sign-up")
+	String submit(@RequestParam(name = "username", required = false) String username,
+			@RequestParam(name = "displayName", required = false) String displayName,
+			@RequestParam(name = "email", required = false) String email,
+			@RequestParam(name = "password", required = false) String password,
+			@RequestParam(name = "inviteCode", required = false) String inviteCode, Model model) {
+		SignUp.Outcome outcome = signUp.signUp(username, displayName, email, password, inviteCode);
+		model.addAttribute("mode", signUp.mode().name());
+		if (outcome instanceof SignUp.Outcome.Opened opened) {
+			model.addAttribute("opened", opened.account());
+			model.addAttribute("pending", opened.account().status() == AccountStatus.PENDING);
+		} else if (outcome instanceof SignUp.Outcome.Refused refused) {
+			model.addAttribute("problems", refused.problems());
+			model.addAttribute("username", username);
+			model.addAttribute("displayName", displayName);
+			model.addAttribute("email", email);
+		}
+		return "identity/sign-up";
+	}
+}

@@ -1,0 +1,54 @@
+package coop.commonscloud.identity.internal.signin;
+
+import coop.commonscloud.identity.internal.signin.SignInEvents.Kind;
+import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
+import coop.commonscloud.identity.internal.domain.Username;
+import coop.commonscloud.identity.internal.web.SignedInAccount;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/** Records successful form sign-ins, then continues as Spring Security would. */
+@Component
+public class PasswordSignIns {
+
+	private final SignInEvents events;
+	private final SecondFactor secondFactor;
+	private final AccountSessions sessions;
+
+	PasswordSignIns(SignInEvents events, SecondFactor secondFactor, AccountSessions sessions) {
+		this.events = events;
+		this.secondFactor = secondFactor;
+		this.sessions = sessions;
+	}
+
+	public AuthenticationSuccessHandler success(String defaultTarget) {
+		SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+		next.setDefaultTargetUrl(defaultTarget);
+		return (request, response, authentication) -> {
+			SignedInAccount account = (SignedInAccount) authentication.getPrincipal();
+			if (secondFactor.enabled(account.accountId())) {
+				// not signed in yet: the second step finishes the sign-in
+				SecurityContextHolder.clearContext();
+				request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+				request.getSession().setAttribute(SecondFactorPage.PENDING, authentication);
+				response.sendRedirect(request.getContextPath() + "/login/second-factor");
+				return;
+			}
+			sessions.signedIn(account.accountId(), request);
+			events.record(new SignInEvent(Kind.PASSWORD, account.accountId(), Username.canonical(account.getUsername()), null, true,
+					"signed in", request.getRemoteAddr()));
+			next.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	public AuthenticationFailureHandler failure(String failureUrl) {
+		SimpleUrlAuthenticationFailureHandler next = new SimpleUrlAuthenticationFailureHandler(failureUrl);
+		// failures are recorded where passwords are checked (ThrottledPasswords), for the API's Basic auth too
+		return next;
+	}
+}
