@@ -20,13 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/accounts")
 @Tag(name = "Accounts")
-class AccountApi {
-
-	private final Accounts accounts;
-
-	AccountApi(Accounts accounts) {
-		this.accounts = accounts;
-	}
+record AccountApi(Accounts accounts) {
 
 	record OpenAccount(String username, String email, String displayName, String password, String role,
 			UUID partnerId) {

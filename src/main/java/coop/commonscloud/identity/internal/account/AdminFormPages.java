@@ -15,13 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A steward opens an account for a partner's admin; the form is on the partner's page. */
 @Controller
-class AdminFormPages {
-
-	private final Accounts accounts;
-
-	AdminFormPages(Accounts accounts) {
-		this.accounts = accounts;
-	}
+record AdminFormPages(Accounts accounts) {
 
 	@PostMapping("/manage/partners/{partnerId}/admins")
 	String add(@PathVariable UUID partnerId, @ModelAttribute("adminForm") AdminForm form, Model model,

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/invites")
 @Tag(name = "Accounts")
-class InviteApi {
-
-	private final SignUp signUp;
-
-	InviteApi(SignUp signUp) {
-		this.signUp = signUp;
-	}
+record InviteApi(SignUp signUp) {
 
 	record NewInvite(String note) {
 	}

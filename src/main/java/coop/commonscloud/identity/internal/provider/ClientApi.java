@@ -17,13 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/clients")
 @Tag(name = "OpenID Connect clients")
-class ClientApi {
-
-	private final Clients clients;
-
-	ClientApi(Clients clients) {
-		this.clients = clients;
-	}
+record ClientApi(Clients clients) {
 
 	record Registration(String name, List<String> redirectUris, @JsonProperty("public") boolean publicClient,
 			boolean firstParty, List<String> postLogoutRedirectUris, UUID partnerId) {

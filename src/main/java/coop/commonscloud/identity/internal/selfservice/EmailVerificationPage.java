@@ -7,15 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The page the verification link opens, and the development outbox. */
 @Controller
-class EmailVerificationPage {
-
-	private final EmailVerification verification;
-	private final Mails mails;
-
-	EmailVerificationPage(EmailVerification verification, Mails mails) {
-		this.verification = verification;
-		this.mails = mails;
-	}
+record EmailVerificationPage(EmailVerification verification, Mails mails) {
 
 	@GetMapping("/verify-email")
 	String verify(@RequestParam(name = "token", required = false) String token, Model model) {

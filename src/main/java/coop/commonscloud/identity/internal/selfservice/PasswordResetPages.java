@@ -8,13 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** "Forgot your password?": ask for a link, then choose a new password on the page it opens. */
 @Controller
-class PasswordResetPages {
-
-	private final PasswordReset reset;
-
-	PasswordResetPages(PasswordReset reset) {
-		this.reset = reset;
-	}
+record PasswordResetPages(PasswordReset reset) {
 
 	@GetMapping("/password-reset")
 	String ask() {

@@ -9,13 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-up form: one account for every service of the region. */
 @Controller
-class SignUpPage {
-
-	private final SignUp signUp;
-
-	SignUpPage(SignUp signUp) {
-		this.signUp = signUp;
-	}
+record SignUpPage(SignUp signUp) {
 
 	@GetMapping("/sign-up")
 	String form(Model model) {
