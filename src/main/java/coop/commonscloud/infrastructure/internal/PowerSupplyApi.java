@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Resilience")
-class PowerSupplyApi {
-
-	private final PowerSupplies supplies;
-
-	PowerSupplyApi(PowerSupplies supplies) {
-		this.supplies = supplies;
-	}
+record PowerSupplyApi(PowerSupplies supplies) {
 
 	/** A declaration as the API takes it. */
 	record SupplyBody(String kind, String installationName, String description) {

@@ -24,15 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Resilience")
-class ResilienceApi {
-
-	private final Resilience resilience;
-	private final Clock clock;
-
-	ResilienceApi(Resilience resilience, Clock clock) {
-		this.resilience = resilience;
-		this.clock = clock;
-	}
+record ResilienceApi(Resilience resilience, Clock clock) {
 
 	/** A drill as the API takes it. */
 	record DrillBody(Instant startedAt, Instant endedAt, List<UUID> serversKeptUp, String result, String notes) {

@@ -25,13 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Servers")
-class ServerApi {
-
-	private final Servers servers;
-
-	ServerApi(Servers servers) {
-		this.servers = servers;
-	}
+record ServerApi(Servers servers) {
 
 	/** A server as the API takes it; absent power figures count as 0. */
 	record ServerBody(UUID partnerId, UUID siteId, String name, String role, String hardware, Integer nominalDrawW,

@@ -27,19 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refused form comes back on its own page with the problems and everything that was typed.
  */
 @Controller
-class ServerFormPages {
-
-	private final Servers servers;
-	private final Partners partners;
-	private final Sites sites;
-	private final Caller caller;
-
-	ServerFormPages(Servers servers, Partners partners, Sites sites, Caller caller) {
-		this.servers = servers;
-		this.partners = partners;
-		this.sites = sites;
-		this.caller = caller;
-	}
+record ServerFormPages(Servers servers, Partners partners, Sites sites, Caller caller) {
 
 	@PostMapping("/manage/partners/{partnerId}/servers")
 	String add(@PathVariable UUID partnerId, @ModelAttribute("serverForm") ServerForm form, Model model,

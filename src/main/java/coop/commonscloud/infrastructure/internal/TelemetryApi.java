@@ -35,15 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Telemetry")
-class TelemetryApi {
-
-	private final Telemetry telemetry;
-	private final Clock clock;
-
-	TelemetryApi(Telemetry telemetry, Clock clock) {
-		this.telemetry = telemetry;
-		this.clock = clock;
-	}
+record TelemetryApi(Telemetry telemetry, Clock clock) {
 
 	/** One reading as JSON; serverId or siteId names its source unless the URL does. */
 	record ReadingBody(UUID serverId, UUID siteId, OffsetDateTime at, Double consumptionW, Double renewableW, Double gridImportW,
