@@ -27,18 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/regions")
 @Tag(name = "Regions")
-class RegionApi {
+record RegionApi(Regions regions, Sites sites) {
 
 	/** A region's boundary may be detailed, but not more than this. */
 	static final int MAX_BOUNDARY_BYTES = 2 * 1024 * 1024;
-
-	private final Regions regions;
-	private final Sites sites;
-
-	RegionApi(Regions regions, Sites sites) {
-		this.regions = regions;
-		this.sites = sites;
-	}
 
 	@GetMapping
 	List<Region> all() {

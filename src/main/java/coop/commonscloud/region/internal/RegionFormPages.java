@@ -23,18 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The stewards' pages to create a region, rename it and give it a boundary. */
 @Controller
-class RegionFormPages {
+record RegionFormPages(Regions regions, Caller caller) {
 
 	/** Larger boundaries are not put back into the page's text area; they are linked instead. */
 	static final int SHOWN_BOUNDARY_CHARS = 100_000;
-
-	private final Regions regions;
-	private final Caller caller;
-
-	RegionFormPages(Regions regions, Caller caller) {
-		this.regions = regions;
-		this.caller = caller;
-	}
 
 	@GetMapping("/manage/regions/new")
 	String blank(Model model) {

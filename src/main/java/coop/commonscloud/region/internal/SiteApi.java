@@ -25,13 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/sites")
 @Tag(name = "Sites")
-class SiteApi {
-
-	private final Sites sites;
-
-	SiteApi(Sites sites) {
-		this.sites = sites;
-	}
+record SiteApi(Sites sites) {
 
 	/** A site as the API takes it; partnerId is empty for a site of the region itself. */
 	record SiteBody(String region, UUID partnerId, String name, String kind, Double latitude, Double longitude,

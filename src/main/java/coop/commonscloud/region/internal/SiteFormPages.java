@@ -27,19 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * form comes back on its own page with the problems and everything that was typed.
  */
 @Controller
-class SiteFormPages {
-
-	private final Sites sites;
-	private final Regions regions;
-	private final Partners partners;
-	private final Caller caller;
-
-	SiteFormPages(Sites sites, Regions regions, Partners partners, Caller caller) {
-		this.sites = sites;
-		this.regions = regions;
-		this.partners = partners;
-		this.caller = caller;
-	}
+record SiteFormPages(Sites sites, Regions regions, Partners partners, Caller caller) {
 
 	@PostMapping("/manage/partners/{partnerId}/sites")
 	String add(@PathVariable UUID partnerId, @ModelAttribute("siteForm") SiteForm form, Model model,
