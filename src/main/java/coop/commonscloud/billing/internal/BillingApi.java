@@ -25,26 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/billing")
 @Tag(name = "Billing")
-class BillingApi {
-
-	private final Plans plans;
-	private final PaymentBook book;
-	private final PaymentReferences references;
-	private final Payers payers;
-	private final ManualEntry manual;
-	private final BankStatementImport statements;
-	private final Clock clock;
-
-	BillingApi(Plans plans, PaymentBook book, PaymentReferences references, Payers payers, ManualEntry manual,
+record BillingApi(Plans plans, PaymentBook book, PaymentReferences references, Payers payers, ManualEntry manual,
 			BankStatementImport statements, Clock clock) {
-		this.plans = plans;
-		this.book = book;
-		this.references = references;
-		this.payers = payers;
-		this.manual = manual;
-		this.statements = statements;
-		this.clock = clock;
-	}
 
 	record MyBilling(UUID person, String paymentReference, Optional<Plans.Choice> plan, List<Plans.Price> prices,
 			List<PaymentBook.Entry> history) {

@@ -25,23 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The stewards' payments page: manual entry, statement import, unmatched lines, refunds, concessions. */
 @Controller
 @RequestMapping("/manage/payments")
-class PaymentsPage {
-
-	private final PaymentBook book;
-	private final ManualEntry manual;
-	private final BankStatementImport statements;
-	private final Plans plans;
-	private final Payers payers;
-	private final Clock clock;
-
-	PaymentsPage(PaymentBook book, ManualEntry manual, BankStatementImport statements, Plans plans, Payers payers, Clock clock) {
-		this.book = book;
-		this.manual = manual;
-		this.statements = statements;
-		this.plans = plans;
-		this.payers = payers;
-		this.clock = clock;
-	}
+record PaymentsPage(PaymentBook book, ManualEntry manual, BankStatementImport statements, Plans plans, Payers payers, Clock clock) {
 
 	@GetMapping
 	String page(Model model) {
