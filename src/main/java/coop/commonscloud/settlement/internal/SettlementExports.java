@@ -19,17 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** CSV exports of a posted settlement for stewards: the providers' totals, and every person's split. */
 @Controller
-class SettlementExports {
-
-	private final SettlementStore store;
-	private final ProviderDirectory directory;
-	private final Caller caller;
-
-	SettlementExports(SettlementStore store, ProviderDirectory directory, Caller caller) {
-		this.store = store;
-		this.directory = directory;
-		this.caller = caller;
-	}
+record SettlementExports(SettlementStore store, ProviderDirectory directory, Caller caller) {
 
 	private Run posted(String period) {
 		caller.requireSteward();

@@ -29,22 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * money went", and the public report of a posted period (totals only, with the flow chart).
  */
 @Controller
-class SettlementPages {
-
-	private final SettlingPeriod settling;
-	private final SettlementStore store;
-	private final ProviderDirectory directory;
-	private final Caller caller;
-	private final OperatingCurrency currency;
-
-	SettlementPages(SettlingPeriod settling, SettlementStore store, ProviderDirectory directory, Caller caller,
+record SettlementPages(SettlingPeriod settling, SettlementStore store, ProviderDirectory directory, Caller caller,
 			OperatingCurrency currency) {
-		this.settling = settling;
-		this.store = store;
-		this.directory = directory;
-		this.caller = caller;
-		this.currency = currency;
-	}
 
 	static YearMonth period(String value) {
 		try {
