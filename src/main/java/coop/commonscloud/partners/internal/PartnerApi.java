@@ -21,13 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/partners")
 @Tag(name = "Partners")
-class PartnerApi {
-
-	private final Partners partners;
-
-	PartnerApi(Partners partners) {
-		this.partners = partners;
-	}
+record PartnerApi(Partners partners) {
 
 	@GetMapping
 	Paged<Partner> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -20,15 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The list of partners, registering a partner (stewards) and editing its details and contacts. */
 @Controller
-class PartnerFormPages {
-
-	private final Partners partners;
-	private final Caller caller;
-
-	PartnerFormPages(Partners partners, Caller caller) {
-		this.partners = partners;
-		this.caller = caller;
-	}
+record PartnerFormPages(Partners partners, Caller caller) {
 
 	@GetMapping("/manage/partners")
 	String list(Model model) {
