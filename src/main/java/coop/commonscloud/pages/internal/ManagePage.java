@@ -9,17 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** Where a signed-in person starts: the partners they manage and, for stewards, the regions. */
 @Controller
-class ManagePage {
-
-	private final Partners partners;
-	private final Regions regions;
-	private final Caller caller;
-
-	ManagePage(Partners partners, Regions regions, Caller caller) {
-		this.partners = partners;
-		this.regions = regions;
-		this.caller = caller;
-	}
+record ManagePage(Partners partners, Regions regions, Caller caller) {
 
 	@GetMapping("/manage")
 	String manage(Model model) {

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * forms to add to each. The forms post to the modules that own what they change.
  */
 @Controller
-class PartnerPage {
+record PartnerPage(Partners partners, Sites sites, Servers servers, Regions regions, Accounts accounts,
+			Caller caller) {
 
 	/** A blank site form, its region preset to the first region; the field names match SiteForm's. */
 	record NewSite(String region, String name, String kind, String latitude, String longitude, String address) {
@@ -44,23 +45,6 @@ class PartnerPage {
 	}
 
 	record ServerRow(Server server, String site) {
-	}
-
-	private final Partners partners;
-	private final Sites sites;
-	private final Servers servers;
-	private final Regions regions;
-	private final Accounts accounts;
-	private final Caller caller;
-
-	PartnerPage(Partners partners, Sites sites, Servers servers, Regions regions, Accounts accounts,
-			Caller caller) {
-		this.partners = partners;
-		this.sites = sites;
-		this.servers = servers;
-		this.regions = regions;
-		this.accounts = accounts;
-		this.caller = caller;
 	}
 
 	@GetMapping("/manage/partners/{id}")
