@@ -12,7 +12,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.PartnerId;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,14 +28,16 @@ public class AccountService implements Accounts {
 	private final Caller caller;
 	private final IssuedTokens tokens;
 	private final EmailVerification emails;
+	private final Clock clock;
 
 	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller, IssuedTokens tokens,
-			EmailVerification emails) {
+			EmailVerification emails, Clock clock) {
 		this.store = store;
 		this.passwords = passwords;
 		this.caller = caller;
 		this.tokens = tokens;
 		this.emails = emails;
+		this.clock = clock;
 	}
 
 	@Override
@@ -67,7 +69,7 @@ public class AccountService implements Accounts {
 			throw new Conflict("Another account already uses the email address '" + request.email() + "'");
 		}
 		Account account = new Account(UUID.randomUUID(), username.shown(), request.displayName().strip(),
-				request.role(), request.partnerId() == null ? null : new PartnerId(request.partnerId()), Instant.now(), request.email(), false, status);
+				request.role(), request.partnerId() == null ? null : new PartnerId(request.partnerId()), clock.instant(), request.email(), false, status);
 		store.insert(account, username, passwords.encode(request.password()));
 		if (account.email() != null) {
 			emails.start(account);

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import coop.commonscloud.identity.SiteSigningKeys;
 import coop.commonscloud.platform.InvalidInput;
 import java.text.ParseException;
-import java.time.Instant;
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +15,12 @@ class PublishedSiteKeys implements SiteSigningKeys {
 
 	private final SigningKeys keys;
 	private final SigningKeyStore store;
+	private final Clock clock;
 
-	PublishedSiteKeys(SigningKeys keys, SigningKeyStore store) {
+	PublishedSiteKeys(SigningKeys keys, SigningKeyStore store, Clock clock) {
 		this.keys = keys;
 		this.store = store;
+		this.clock = clock;
 	}
 
 	@Override
@@ -41,6 +43,6 @@ class PublishedSiteKeys implements SiteSigningKeys {
 		if (jwk.getKeyID() == null || !jwk.getKeyID().startsWith(site + "-")) {
 			throw new InvalidInput("The key id of site '" + site + "' must start with '" + site + "-'");
 		}
-		store.publish(jwk.getKeyID(), site, jwk.toJSONString(), Instant.now());
+		store.publish(jwk.getKeyID(), site, jwk.toJSONString(), clock.instant());
 	}
 }

@@ -7,8 +7,8 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.PartnerId;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -38,13 +38,15 @@ public class ClientService implements Clients {
 	private final RegisteredClientRepository clients;
 	private final JdbcClient jdbc;
 	private final Caller caller;
+	private final Clock clock;
 	private final ClientSecretHasher secrets = new ClientSecretHasher();
 	private final SecureRandom random = new SecureRandom();
 
-	ClientService(RegisteredClientRepository clients, JdbcClient jdbc, Caller caller) {
+	ClientService(RegisteredClientRepository clients, JdbcClient jdbc, Caller caller, Clock clock) {
 		this.clients = clients;
 		this.jdbc = jdbc;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	@Override
@@ -80,7 +82,7 @@ public class ClientService implements Clients {
 		}
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 				.clientId(clientId)
-				.clientIdIssuedAt(Instant.now())
+				.clientIdIssuedAt(clock.instant())
 				.clientName(request.name().strip())
 				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)

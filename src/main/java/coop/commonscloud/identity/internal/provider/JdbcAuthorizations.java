@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,9 +128,11 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	}
 
 	private final ParsedAttributes rows;
+	private final Clock clock;
 
-	JdbcAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+	JdbcAuthorizations(JdbcTemplate jdbc, RegisteredClientRepository clients, Clock clock) {
 		super(jdbc, clients);
+		this.clock = clock;
 		this.rows = new ParsedAttributes(clients);
 		setAuthorizationRowMapper(rows);
 	}
@@ -194,7 +197,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * refresh tokens, see {@link #findByToken}; its ID token, for logout hints after a refresh replaced it), three
 	 * values a token. Tokens remembered before are skipped by the insert.
 	 */
-	private static List<Object> issued(OAuth2Authorization authorization) {
+	private List<Object> issued(OAuth2Authorization authorization) {
 		List<Object> issued = new ArrayList<>(9);
 		OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
 		if (access != null && !authorization.getId().equals(TokenClaims.familyNamedBy(access.getClaims()))) {
@@ -206,12 +209,12 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		return issued;
 	}
 
-	private static void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, List<Object> into) {
+	private void remember(OAuth2Authorization.Token<? extends OAuth2Token> issued, String kind, List<Object> into) {
 		if (issued != null) {
 			OAuth2Token token = issued.getToken();
 			into.add(RefreshTokenFamilies.hash(token.getTokenValue()));
 			into.add(kind);
-			into.add(Timestamp.from(token.getIssuedAt() == null ? Instant.now() : token.getIssuedAt()));
+			into.add(Timestamp.from(token.getIssuedAt() == null ? clock.instant() : token.getIssuedAt()));
 		}
 	}
 

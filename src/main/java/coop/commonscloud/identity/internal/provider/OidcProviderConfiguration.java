@@ -9,6 +9,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import coop.commonscloud.identity.internal.keys.FastSigning;
 import coop.commonscloud.identity.internal.keys.SigningKeys;
 import coop.commonscloud.identity.internal.signin.SignInEvents;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,7 @@ class OidcProviderConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
-			RefreshTokenFamilies families, SignInEvents events) throws Exception {
+			RefreshTokenFamilies families, SignInEvents events, Clock clock) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -64,7 +65,7 @@ class OidcProviderConfiguration {
 							.authenticationProviders(providers -> providers.replaceAll(provider ->
 									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
 											? new RefreshGrants(families.storage(), families,
-													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events)
+													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock)
 											: provider))
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))
@@ -106,8 +107,8 @@ class OidcProviderConfiguration {
 
 	@Bean
 	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
-			RegisteredClientRepository clients) {
-		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients), jdbc);
+			RegisteredClientRepository clients, Clock clock) {
+		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients, clock), jdbc);
 	}
 
 	@Bean

@@ -7,8 +7,8 @@ import coop.commonscloud.identity.internal.signin.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
 import coop.commonscloud.identity.internal.signin.SignInEvents;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +67,7 @@ final class RefreshGrants implements AuthenticationProvider {
 	private final Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens;
 	private final AuthenticationProvider standard;
 	private final SignInEvents events;
+	private final Clock clock;
 
 	/** A few megabytes at most: each entry holds a family's identifiers, scopes and account. */
 	private static final int REMEMBERED_FAMILIES = 10_000;
@@ -84,8 +85,9 @@ final class RefreshGrants implements AuthenticationProvider {
 
 	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
 			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard,
-			SignInEvents events) {
+			SignInEvents events, Clock clock) {
 		this.events = events;
+		this.clock = clock;
 		this.families = families;
 		this.authorizations = authorizations;
 		this.tokens = tokens;
@@ -150,7 +152,7 @@ final class RefreshGrants implements AuthenticationProvider {
 			throw refused(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, null);
 		}
 		if (family.refreshTokenInvalidated()
-				|| (family.refreshTokenExpiresAt() != null && !Instant.now().isBefore(family.refreshTokenExpiresAt()))) {
+				|| (family.refreshTokenExpiresAt() != null && !clock.instant().isBefore(family.refreshTokenExpiresAt()))) {
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
 		Set<String> scopes = grant.getScopes();

@@ -4,6 +4,7 @@ import coop.commonscloud.identity.Account;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,13 +36,15 @@ public class EmailVerification {
 
 	private final JdbcClient jdbc;
 	private final Mails mails;
+	private final Clock clock;
 	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	EmailVerification(JdbcClient jdbc, Mails mails,
+	EmailVerification(JdbcClient jdbc, Mails mails, Clock clock,
 			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.mails = mails;
+		this.clock = clock;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
@@ -55,7 +58,7 @@ public class EmailVerification {
 				.param("hash", RefreshTokenFamilies.hash(token))
 				.param("account", account.id())
 				.param("email", account.email())
-				.param("expires", Timestamp.from(Instant.now().plus(VALID_FOR)))
+				.param("expires", Timestamp.from(clock.instant().plus(VALID_FOR)))
 				.update();
 		String link = publicUrl + "/verify-email?token=" + token;
 		Runnable mail = () -> mails.send(account.email(), "Confirm your email address for Commons Cloud",
@@ -92,7 +95,7 @@ public class EmailVerification {
 		if (row[3] != null) {
 			return new Outcome.Refused("This link was already used: the address is verified");
 		}
-		if (Instant.now().isAfter((Instant) row[2])) {
+		if (clock.instant().isAfter((Instant) row[2])) {
 			return new Outcome.Refused("This link has expired: ask for a new one on your account page");
 		}
 		int changed = jdbc.sql("update account set email_verified = true where id = :id and lower(email) = lower(:email)")

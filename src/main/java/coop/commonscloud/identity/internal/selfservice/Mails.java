@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.selfservice;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,14 @@ class Mails {
 
 	private final JavaMailSender smtp;
 	private final String from;
+	private final Clock clock;
 	private final List<Mail> outbox = new ArrayList<>();
 
 	Mails(ObjectProvider<JavaMailSender> smtp, @Value("${spring.mail.host:}") String host,
-			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from) {
+			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from, Clock clock) {
 		this.smtp = host.isBlank() ? null : smtp.getIfAvailable();
 		this.from = from;
+		this.clock = clock;
 	}
 
 	boolean outboxInUse() {
@@ -42,7 +45,7 @@ class Mails {
 	void send(String to, String subject, String text) {
 		if (smtp == null) {
 			synchronized (outbox) {
-				outbox.add(0, new Mail(to, subject, text, Instant.now()));
+				outbox.add(0, new Mail(to, subject, text, clock.instant()));
 				if (outbox.size() > OUTBOX_SIZE) {
 					outbox.remove(OUTBOX_SIZE);
 				}

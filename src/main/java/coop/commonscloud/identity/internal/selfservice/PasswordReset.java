@@ -7,8 +7,8 @@ import coop.commonscloud.identity.internal.provider.IssuedTokens;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,16 +43,18 @@ class PasswordReset {
 	private final Mails mails;
 	private final PasswordEncoder passwords;
 	private final IssuedTokens tokens;
+	private final Clock clock;
 	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	PasswordReset(AccountStore accounts, JdbcClient jdbc, Mails mails, PasswordEncoder passwords, IssuedTokens tokens,
+	PasswordReset(AccountStore accounts, JdbcClient jdbc, Mails mails, PasswordEncoder passwords, IssuedTokens tokens, Clock clock,
 			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.mails = mails;
 		this.passwords = passwords;
 		this.tokens = tokens;
+		this.clock = clock;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
@@ -78,7 +80,7 @@ class PasswordReset {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (:hash, :id, :expires)")
 				.param("hash", RefreshTokenFamilies.hash(token)).param("id", found.id())
-				.param("expires", Timestamp.from(Instant.now().plus(VALID_FOR))).update();
+				.param("expires", Timestamp.from(clock.instant().plus(VALID_FOR))).update();
 		mails.send(found.email(), "Set a new password for Commons Cloud", "Hello " + found.displayName()
 				+ ",\n\nsomeone (we hope you) asked to set a new password for the account '" + found.username()
 				+ "'. Open this link within an hour to choose one:\n\n" + publicUrl + "/password-reset/new?token=" + token

@@ -13,8 +13,8 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,13 +49,15 @@ public class SignUp {
 	private final PlatformParameters parameters;
 	private final JdbcClient jdbc;
 	private final Caller caller;
+	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	SignUp(AccountService accounts, PlatformParameters parameters, JdbcClient jdbc, Caller caller) {
+	SignUp(AccountService accounts, PlatformParameters parameters, JdbcClient jdbc, Caller caller, Clock clock) {
 		this.accounts = accounts;
 		this.parameters = parameters;
 		this.jdbc = jdbc;
 		this.caller = caller;
+		this.clock = clock;
 	}
 
 	Mode mode() {
@@ -95,7 +97,7 @@ public class SignUp {
 		String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		jdbc.sql("insert into invite_code (code_hash, created_by, note, expires_at) values (:hash, :by, :note, :expires)")
 				.param("hash", RefreshTokenFamilies.hash(code)).param("by", caller.actor()).param("note", note)
-				.param("expires", Timestamp.from(Instant.now().plus(INVITE_VALID_FOR))).update();
+				.param("expires", Timestamp.from(clock.instant().plus(INVITE_VALID_FOR))).update();
 		return code;
 	}
 

@@ -2,6 +2,7 @@ package coop.commonscloud.identity.internal.signin;
 
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
@@ -42,12 +43,14 @@ public final class RegionArgon2 implements PasswordEncoder {
 	}
 
 	private final PlatformParameters parameters;
+	private final Clock clock;
 	private final Argon2PasswordEncoder verifier = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
 	private volatile Current current;
 	private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-	public RegionArgon2(PlatformParameters parameters) {
+	public RegionArgon2(PlatformParameters parameters, Clock clock) {
 		this.parameters = parameters;
+		this.clock = clock;
 	}
 
 	Cost cost() {
@@ -56,9 +59,9 @@ public final class RegionArgon2 implements PasswordEncoder {
 
 	private Current current() {
 		Current known = current;
-		if (known == null || known.readAt().plus(REREAD).isBefore(Instant.now())) {
+		if (known == null || known.readAt().plus(REREAD).isBefore(clock.instant())) {
 			Cost cost = new Cost(value(MEMORY), value(ITERATIONS), value(PARALLELISM));
-			known = new Current(cost, cost.encoder(), Instant.now());
+			known = new Current(cost, cost.encoder(), clock.instant());
 			current = known;
 		}
 		return known;

@@ -9,6 +9,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,11 +29,13 @@ public class SecondFactor {
 
 	private final JdbcClient jdbc;
 	private final KeySealing sealing;
+	private final Clock clock;
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator();
 
-	SecondFactor(JdbcClient jdbc, KeySealing sealing) {
+	SecondFactor(JdbcClient jdbc, KeySealing sealing, Clock clock) {
 		this.jdbc = jdbc;
 		this.sealing = sealing;
+		this.clock = clock;
 	}
 
 	public String newSecret() {
@@ -103,7 +106,7 @@ public class SecondFactor {
 		if (code == null || !code.strip().matches("\\d{6}")) {
 			return null;
 		}
-		long now = System.currentTimeMillis() / 1000 / PERIOD;
+		long now = clock.millis() / 1000 / PERIOD;
 		for (long step = now - 1; step <= now + 1; step++) {
 			try {
 				if (codes.generate(secret, step).equals(code.strip())) {

@@ -13,6 +13,7 @@ import coop.commonscloud.identity.internal.signin.SignInThrottle;
 import coop.commonscloud.identity.internal.signin.ThrottledPasswords;
 import coop.commonscloud.parameters.PlatformParameters;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,8 +87,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	PasswordEncoder passwordEncoder(PlatformParameters parameters) {
-		return new RegionArgon2(parameters);
+	PasswordEncoder passwordEncoder(PlatformParameters parameters, Clock clock) {
+		return new RegionArgon2(parameters, clock);
 	}
 
 	/**
