@@ -3,6 +3,7 @@ package coop.commonscloud.platform.internal;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableWebSecurity
+@ImportAutoConfiguration(ClockConfiguration.class)
 public class ApiSliceSecurity {
 
 	/** A signed-in caller of the slice; what it may do is up to the mocked {@code Caller}. */
