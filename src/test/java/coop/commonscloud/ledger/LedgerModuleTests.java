@@ -7,15 +7,12 @@ import coop.commonscloud.billing.PaymentReceived;
 import coop.commonscloud.billing.PaymentRefunded;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Money;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -33,17 +30,6 @@ class LedgerModuleTests {
 	@MockitoBean
 	Caller caller;
 
-	/**
-	 * The platform's clock is an auto-configuration in a module this test does not bootstrap, and
-	 * Modulith leaves its class out of the context; a clock of the test's own replaces it.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-	}
 
 	@BeforeEach
 	void aSystemCaller() {

@@ -10,7 +10,6 @@ import coop.commonscloud.governance.internal.domain.MemberClass;
 import coop.commonscloud.governance.internal.domain.Method;
 import coop.commonscloud.governance.internal.domain.ProposalKind;
 import coop.commonscloud.platform.Caller;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -51,13 +48,6 @@ class GovernanceModuleTests {
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
 	/** The platform's clock is an auto-configuration Modulith leaves out of a module's context: see LedgerModuleTests. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-	}
 
 	@BeforeEach
 	void aSteward() {
