@@ -6,21 +6,17 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Finds the person a steward names (by username or payment reference), and the signed-in person. */
 @Component
+@RequiredArgsConstructor
 class Payers {
 
 	private final Accounts accounts;
 	private final PaymentReferences references;
 	private final Caller caller;
-
-	Payers(Accounts accounts, PaymentReferences references, Caller caller) {
-		this.accounts = accounts;
-		this.references = references;
-		this.caller = caller;
-	}
 
 	UUID find(String payer) {
 		if (payer == null || payer.isBlank()) {

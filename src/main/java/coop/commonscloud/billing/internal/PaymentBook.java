@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * settlement in one streamed query.
  */
 @Service
+@RequiredArgsConstructor
 class PaymentBook implements PaymentIntake, Payments {
 
 	public record Entry(UUID id, UUID paymentId, UUID person, Money amount, LocalDate on, String source, String reference,
@@ -38,13 +40,6 @@ class PaymentBook implements PaymentIntake, Payments {
 	private final ApplicationEventPublisher events;
 	private final Caller caller;
 	private final Clock clock;
-
-	PaymentBook(PaymentStore store, ApplicationEventPublisher events, Caller caller, Clock clock) {
-		this.store = store;
-		this.events = events;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * case still match.
  */
 @Component
+@RequiredArgsConstructor
 class PaymentReferences {
 
 	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -23,10 +25,6 @@ class PaymentReferences {
 
 	private final PaymentStore store;
 	private final SecureRandom random = new SecureRandom();
-
-	PaymentReferences(PaymentStore store) {
-		this.store = store;
-	}
 
 	/** The person's reference, made on first use. */
 	String of(UUID person) {

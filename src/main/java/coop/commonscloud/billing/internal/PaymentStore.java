@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,17 +22,13 @@ import org.springframework.stereotype.Repository;
  * The payment tables are append-only: a refund is a reversing entry, never an update.
  */
 @Repository
+@RequiredArgsConstructor
 class PaymentStore {
 
 	private static final int FETCH_SIZE = 5_000;
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
-
-	PaymentStore(JdbcClient jdbc, JdbcTemplate template) {
-		this.jdbc = jdbc;
-		this.template = template;
-	}
 
 	/** Records a payment unless its source already recorded one with the same reference; true when recorded. */
 	boolean insertPayment(UUID id, String source, IncomingPayment payment, String by) {

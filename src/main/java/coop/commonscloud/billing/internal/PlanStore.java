@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Each person's append-only history of chosen plans, and the stewards' confirmations of concessions. */
 @Repository
+@RequiredArgsConstructor
 class PlanStore {
 
 	private static final String SELECT = """
@@ -22,10 +24,6 @@ class PlanStore {
 			""";
 
 	private final JdbcClient jdbc;
-
-	PlanStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	long insertChoice(UUID person, Tier tier, Money yearly, Money minimum, boolean needsConfirmation, Instant at, String by) {
 		return jdbc.sql("""

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * minimum.
  */
 @Service
+@RequiredArgsConstructor
 class Plans {
 
 	public record Price(Tier tier, Money minimum) {
@@ -39,13 +41,6 @@ class Plans {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final Clock clock;
-
-	Plans(PlanStore store, PlatformParameters parameters, Caller caller, Clock clock) {
-		this.store = store;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	List<Price> prices() {
 		Instant now = Instant.now(clock);

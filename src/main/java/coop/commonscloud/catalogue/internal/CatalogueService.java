@@ -25,12 +25,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class CatalogueService implements Catalogue {
 
 	private final CatalogueStore store;
@@ -40,17 +42,6 @@ class CatalogueService implements Catalogue {
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	CatalogueService(CatalogueStore store, Licences licences, Servers servers, Partners partners, Caller caller,
-			ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.licences = licences;
-		this.servers = servers;
-		this.partners = partners;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class CatalogueStore {
 
 	/** An application row before its licence is judged. */
@@ -26,10 +28,6 @@ class CatalogueStore {
 	}
 
 	private final JdbcClient jdbc;
-
-	CatalogueStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insertApplication(ApplicationId id, ApplicationDetails d) {
 		jdbc.sql("insert into application (id, name, licence, covered_by_lores, website, description) "

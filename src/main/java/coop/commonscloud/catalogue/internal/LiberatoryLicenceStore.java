@@ -4,17 +4,15 @@ import coop.commonscloud.catalogue.LiberatoryLicence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class LiberatoryLicenceStore {
 
 	private final JdbcClient jdbc;
-
-	LiberatoryLicenceStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	List<LiberatoryLicence> all() {
 		return jdbc.sql("select * from liberatory_licence order by added_at, id").query(LiberatoryLicenceStore::licence).list();

@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class LicenceService implements Licences {
 
 	private final SpdxLicenceReader reader = new SpdxLicenceReader();
@@ -27,13 +29,6 @@ class LicenceService implements Licences {
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	LicenceService(LiberatoryLicenceStore liberatory, Caller caller, ApplicationEventPublisher events, Clock clock) {
-		this.liberatory = liberatory;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@RequiredArgsConstructor
 class NaarmDemo {
 
 	static final RegionSlug SLUG = new RegionSlug("naarm");
@@ -63,14 +65,6 @@ class NaarmDemo {
 	private final Partners partners;
 	private final Servers servers;
 	private final Accounts accounts;
-
-	NaarmDemo(Regions regions, Sites sites, Partners partners, Servers servers, Accounts accounts) {
-		this.regions = regions;
-		this.sites = sites;
-		this.partners = partners;
-		this.servers = servers;
-		this.accounts = accounts;
-	}
 
 	/** Loads everything; the caller must be a steward. */
 	Loaded load() {

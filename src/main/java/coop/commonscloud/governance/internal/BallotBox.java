@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that token, and nothing stored links the token to the member.
  */
 @Service
+@RequiredArgsConstructor
 class BallotBox {
 
 	private final PollStore polls;
@@ -31,15 +33,6 @@ class BallotBox {
 	private final Roster roster;
 	private final Caller caller;
 	private final Clock clock;
-
-	BallotBox(PollStore polls, BallotStore ballots, Proposals proposals, Roster roster, Caller caller, Clock clock) {
-		this.polls = polls;
-		this.ballots = ballots;
-		this.proposals = proposals;
-		this.roster = roster;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	/** {@code token}: the secret shown at the first casting in an anonymous poll, needed to change it. */
 	record Casting(UUID memberId, BallotContent content, String token) {

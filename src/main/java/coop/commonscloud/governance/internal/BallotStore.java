@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,15 +15,11 @@ import org.springframework.stereotype.Repository;
  * the voter's token and are never written together with anything that names the voter.
  */
 @Repository
+@RequiredArgsConstructor
 class BallotStore {
 
 	private final JdbcClient jdbc;
 	private final BallotSeal seal;
-
-	BallotStore(JdbcClient jdbc, BallotSeal seal) {
-		this.jdbc = jdbc;
-		this.seal = seal;
-	}
 
 	void receipt(UUID poll, UUID member, String castBy, boolean byProxy) {
 		jdbc.sql("insert into ballot_receipt (poll_id, member_id, cast_by, by_proxy) values (:p, :m, :by, :proxy)")

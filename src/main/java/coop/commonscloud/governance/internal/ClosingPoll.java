@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * puts a passed parameter change into the platform parameters, all in one transaction.
  */
 @Service
+@RequiredArgsConstructor
 class ClosingPoll {
 
 	static final String RECORDED_BY = "governance";
@@ -36,18 +38,6 @@ class ClosingPoll {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
-
-	ClosingPoll(PollStore polls, BallotStore ballots, DecisionStore decisions, ProposalStore proposals,
-			PlatformParameters parameters, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
-		this.polls = polls;
-		this.ballots = ballots;
-		this.decisions = decisions;
-		this.proposals = proposals;
-		this.parameters = parameters;
-		this.events = events;
-		this.json = json;
-		this.clock = clock;
-	}
 
 	/** Closes the poll (idempotently: a closed poll's decision is returned as it is). */
 	@Transactional

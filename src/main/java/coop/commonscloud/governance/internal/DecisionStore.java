@@ -6,17 +6,15 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class DecisionStore {
 
 	private final JdbcClient jdbc;
-
-	DecisionStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Decision insert(Decision d) {
 		jdbc.sql("insert into decision (id, poll_id, proposal_id, outcome, winner, explanation, weight_cast, ballots_cast, "

@@ -10,17 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class MemberStore {
 
 	private final JdbcClient jdbc;
-
-	MemberStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(Member member, String admittedBy) {
 		jdbc.sql("insert into governance_member (id, member_class, name, partner_id, username, email, admitted_by) "

@@ -3,6 +3,7 @@ package coop.commonscloud.governance.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "commonscloud.governance.clock.enabled", havingValue = "true", matchIfMissing = true)
+@RequiredArgsConstructor
 class PollClock {
 
 	private static final Logger log = LoggerFactory.getLogger(PollClock.class);
@@ -23,13 +25,6 @@ class PollClock {
 	private final Polls opening;
 	private final ClosingPoll closing;
 	private final Clock clock;
-
-	PollClock(PollStore polls, Polls opening, ClosingPoll closing, Clock clock) {
-		this.polls = polls;
-		this.opening = opening;
-		this.closing = closing;
-		this.clock = clock;
-	}
 
 	@Scheduled(fixedDelayString = "${commonscloud.governance.clock.interval:PT15S}")
 	void tick() {

@@ -11,17 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class PollStore {
 
 	private final JdbcClient jdbc;
-
-	PollStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(Poll poll) {
 		jdbc.sql("insert into poll (id, proposal_id, method, options, quorum, threshold, max_points, opens_at, closes_at, "

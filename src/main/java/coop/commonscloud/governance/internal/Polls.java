@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Opening polls on proposals under discussion, and announcing them. */
 @Service
+@RequiredArgsConstructor
 class Polls {
 
 	private final PollStore store;
@@ -27,14 +29,6 @@ class Polls {
 	private final Proposals proposalService;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	Polls(PollStore store, ProposalStore proposals, Proposals proposalService, ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.proposals = proposals;
-		this.proposalService = proposalService;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	record Opening(Method method, List<String> options, BigDecimal quorum, BigDecimal threshold, Integer maxPoints,
 			Instant opensAt, Instant closesAt, boolean anonymous, boolean resultsHidden) {

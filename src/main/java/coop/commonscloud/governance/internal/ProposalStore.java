@@ -8,17 +8,15 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class ProposalStore {
 
 	private final JdbcClient jdbc;
-
-	ProposalStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(Proposal p) {
 		jdbc.sql("insert into proposal (id, kind, title, rationale, state, author, parameter_key, parameter_value, "

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /** Gathers what the proposal page shows: the proposal, its discussion, its poll and, when visible, the results. */
 @Component
+@RequiredArgsConstructor
 class ProposalView {
 
 	private final Proposals proposals;
@@ -22,17 +24,6 @@ class ProposalView {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final Clock clock;
-
-	ProposalView(Proposals proposals, Polls polls, Results results, Roster roster, PlatformParameters parameters,
-			Caller caller, Clock clock) {
-		this.proposals = proposals;
-		this.polls = polls;
-		this.results = results;
-		this.roster = roster;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	void fill(Model model, Proposal proposal) {
 		model.addAttribute("proposal", proposal);

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Proposing, discussing and moving proposals through draft and discussion. */
 @Service
+@RequiredArgsConstructor
 class Proposals {
 
 	private final ProposalStore store;
@@ -29,14 +31,6 @@ class Proposals {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final Clock clock;
-
-	Proposals(ProposalStore store, Roster roster, PlatformParameters parameters, Caller caller, Clock clock) {
-		this.store = store;
-		this.roster = roster;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	record Draft(ProposalKind kind, String title, String rationale, String parameterKey, BigDecimal parameterValue,
 			Instant effectiveFrom, String criteriaChange, List<UUID> involvedMembers) {

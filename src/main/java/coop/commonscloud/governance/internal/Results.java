@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,19 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  * recounted from the same, now unchangeable, ballots.
  */
 @Service
+@RequiredArgsConstructor
 class Results {
 
 	private final Polls polls;
 	private final BallotStore ballots;
 	private final DecisionStore decisions;
 	private final Clock clock;
-
-	Results(Polls polls, BallotStore ballots, DecisionStore decisions, Clock clock) {
-		this.polls = polls;
-		this.ballots = ballots;
-		this.decisions = decisions;
-		this.clock = clock;
-	}
 
 	public record NamedVote(String member, String ballot) {
 	}

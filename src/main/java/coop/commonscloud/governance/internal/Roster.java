@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The members, their delegates and proxies, and who votes with what weight on what. */
 @Service
+@RequiredArgsConstructor
 class Roster {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -30,13 +32,6 @@ class Roster {
 	private final Partners partners;
 	private final Caller caller;
 	private final Clock clock;
-
-	Roster(MemberStore store, Partners partners, Caller caller, Clock clock) {
-		this.store = store;
-		this.partners = partners;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	record Admission(MemberClass memberClass, String name, UUID partnerId, String username, String email) {
 	}

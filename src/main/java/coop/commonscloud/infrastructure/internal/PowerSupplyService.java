@@ -9,21 +9,17 @@ import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class PowerSupplyService implements PowerSupplies {
 
 	private final PowerSupplyStore store;
 	private final Sites sites;
 	private final Caller caller;
-
-	PowerSupplyService(PowerSupplyStore store, Sites sites, Caller caller) {
-		this.store = store;
-		this.sites = sites;
-		this.caller = caller;
-	}
 
 	@Override
 	@Transactional

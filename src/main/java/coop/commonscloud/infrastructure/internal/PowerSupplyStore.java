@@ -7,18 +7,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Each site's declared power supply, as an append-only history: the newest declaration is in force. */
 @Repository
+@RequiredArgsConstructor
 class PowerSupplyStore {
 
 	private final JdbcClient jdbc;
-
-	PowerSupplyStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(PowerSupply supply, String by) {
 		jdbc.sql("""

@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unless they come as a correction, and recomputes the daily figures of the days touched.
  */
 @Component
+@RequiredArgsConstructor
 class ReadingIngest {
 
 	/** Readings from before this are surely a clock or unit mistake. */
@@ -52,17 +54,6 @@ class ReadingIngest {
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	ReadingIngest(TelemetryStore store, ReadingPartitions partitions, ServerStore servers, Sites sites, Caller caller,
-			ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.partitions = partitions;
-		this.servers = servers;
-		this.sites = sites;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Transactional
 	public IngestResult ingest(List<SourcedReading> readings, boolean correction) {

@@ -1,6 +1,7 @@
 package coop.commonscloud.infrastructure.internal;
 
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,13 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
  * behind by a refused upload does no harm.
  */
 @Component
+@RequiredArgsConstructor
 class ReadingPartitions {
 
 	private final TelemetryStore store;
-
-	ReadingPartitions(TelemetryStore store) {
-		this.store = store;
-	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void ensure(Instant from, Instant to) {

@@ -27,10 +27,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class ResilienceService implements Resilience {
 
 	/** How far back the telemetry history is searched for the worst days. */
@@ -43,17 +45,6 @@ class ResilienceService implements Resilience {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final Clock clock;
-
-	ResilienceService(ResilienceStore store, TelemetryStore telemetry, ServerStore servers, Sites sites,
-			PlatformParameters parameters, Caller caller, Clock clock) {
-		this.store = store;
-		this.telemetry = telemetry;
-		this.servers = servers;
-		this.sites = sites;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional(readOnly = true)

@@ -12,17 +12,15 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class ResilienceStore {
 
 	private final JdbcClient jdbc;
-
-	ResilienceStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Whether any of the sources has a day of telemetry. */
 	boolean hasDays(UUID source) {

@@ -23,11 +23,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class ServerService implements Servers {
 
 	private final ServerStore store;
@@ -35,14 +37,6 @@ class ServerService implements Servers {
 	private final Sites sites;
 	private final Regions regions;
 	private final Caller caller;
-
-	ServerService(ServerStore store, Partners partners, Sites sites, Regions regions, Caller caller) {
-		this.store = store;
-		this.partners = partners;
-		this.sites = sites;
-		this.regions = regions;
-		this.caller = caller;
-	}
 
 	@Override
 	@Transactional

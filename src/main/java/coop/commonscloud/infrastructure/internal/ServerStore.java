@@ -14,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class ServerStore {
 
 	private final JdbcClient jdbc;
-
-	ServerStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(ServerId id, ServerDetails d) {
 		jdbc.sql("insert into server (id, partner_id, site_id, name, role, hardware, nominal_draw_w, low_power_draw_w, "

@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class TelemetryService implements Telemetry {
 
 	static final int WINDOW_DAYS = 365;
@@ -30,12 +32,6 @@ class TelemetryService implements Telemetry {
 	private final ReadingIngest ingest;
 	private final TelemetryStore store;
 	private final ServerStore servers;
-
-	TelemetryService(ReadingIngest ingest, TelemetryStore store, ServerStore servers) {
-		this.ingest = ingest;
-		this.store = store;
-		this.servers = servers;
-	}
 
 	@Override
 	public IngestResult ingest(List<SourcedReading> readings, boolean correction) {

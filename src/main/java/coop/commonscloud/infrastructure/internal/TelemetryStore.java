@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * figure over time is SQL aggregation over the daily rollup, never a loop over raw rows.
  */
 @Repository
+@RequiredArgsConstructor
 class TelemetryStore {
 
 	/** Sums over a window of days of one source. */
@@ -39,11 +41,6 @@ class TelemetryStore {
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
-
-	TelemetryStore(JdbcClient jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
-		this.dataSource = dataSource;
-	}
 
 	/** Makes the monthly partitions of {@code power_reading} that readings from {@code from} to {@code to} need. */
 	void ensurePartitions(Instant from, Instant to) {

@@ -20,12 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class JdbcLedger implements Ledger {
 
 	/** What a PostgreSQL regular expression reads as more than itself: escaped, it is a literal. */
@@ -33,11 +35,6 @@ class JdbcLedger implements Ledger {
 
 	private final JdbcClient jdbc;
 	private final Caller caller;
-
-	JdbcLedger(JdbcClient jdbc, Caller caller) {
-		this.jdbc = jdbc;
-		this.caller = caller;
-	}
 
 	@Override
 	@Transactional

@@ -8,6 +8,7 @@ import coop.commonscloud.ledger.LedgerAccount;
 import coop.commonscloud.ledger.LedgerTransaction;
 import coop.commonscloud.ledger.Posting;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,15 +20,11 @@ import org.springframework.stereotype.Component;
  * makes a redelivered event a no-op.
  */
 @Component
+@RequiredArgsConstructor
 class PaymentPostings {
 
 	private final Ledger ledger;
 	private final JdbcClient jdbc;
-
-	PaymentPostings(Ledger ledger, JdbcClient jdbc) {
-		this.ledger = ledger;
-		this.jdbc = jdbc;
-	}
 
 	@ApplicationModuleListener
 	void on(PaymentReceived payment) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code Authorization: Node <secret>}). Use TLS for the core's URL outside a test.
  */
 @Component
+@RequiredArgsConstructor
 class CoreLink {
 
 	static final String SCHEME = "Node ";
@@ -26,11 +28,6 @@ class CoreLink {
 	private final MeshSettings settings;
 	private final JsonMapper json;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
-	CoreLink(MeshSettings settings, JsonMapper json) {
-		this.settings = settings;
-		this.json = json;
-	}
 
 	/** Asks to join (again); answers the request's state at the core. */
 	String join(String publicJwk) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * is isolated. Exported as {@code commonscloud_mesh_replication_lag_seconds{site=...}}.
  */
 @Component
+@RequiredArgsConstructor
 class Heartbeats {
 
 	static final String CORE = "core";
@@ -40,13 +42,6 @@ class Heartbeats {
 	private final Clock clock;
 	private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 	private final Set<String> gauged = ConcurrentHashMap.newKeySet();
-
-	Heartbeats(MeshSettings settings, MeshStore store, MeterRegistry meters, Clock clock) {
-		this.settings = settings;
-		this.store = store;
-		this.meters = meters;
-		this.clock = clock;
-	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${commonscloud.mesh.heartbeat-interval:PT5S}")
 	void beat() {

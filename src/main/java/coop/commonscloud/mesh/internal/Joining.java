@@ -3,6 +3,7 @@ package coop.commonscloud.mesh.internal;
 import coop.commonscloud.identity.SiteSigningKeys;
 import coop.commonscloud.mesh.NodeRole;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * approved; then subscribes to the core's region data (see {@link Replication#subscribeToRegionData}).
  */
 @Component
+@RequiredArgsConstructor
 class Joining {
 
 	private static final Logger log = LoggerFactory.getLogger(Joining.class);
@@ -23,13 +25,6 @@ class Joining {
 	private final SiteSigningKeys keys;
 	private final Replication replication;
 	private volatile String state = "NOT_ASKED";
-
-	Joining(MeshSettings settings, CoreLink core, SiteSigningKeys keys, Replication replication) {
-		this.settings = settings;
-		this.core = core;
-		this.keys = keys;
-		this.replication = replication;
-	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${commonscloud.mesh.heartbeat-interval:PT5S}")
 	synchronized void join() {

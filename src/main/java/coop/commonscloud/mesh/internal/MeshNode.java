@@ -4,6 +4,7 @@ import coop.commonscloud.mesh.NodeRole;
 import coop.commonscloud.platform.CutOff;
 import coop.commonscloud.platform.RegionData;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +13,12 @@ import org.springframework.stereotype.Component;
  * queued). The database backs this up: at a site, region tables refuse writes (see {@link Replication}).
  */
 @Component
+@RequiredArgsConstructor
 class MeshNode implements RegionData {
 
 	private final MeshSettings settings;
 	private final Heartbeats heartbeats;
 	private final CoreLink core;
-
-	MeshNode(MeshSettings settings, Heartbeats heartbeats, CoreLink core) {
-		this.settings = settings;
-		this.heartbeats = heartbeats;
-		this.core = core;
-	}
 
 	@Override
 	public boolean writtenHere() {

@@ -4,10 +4,12 @@ import coop.commonscloud.mesh.NodeRole;
 import coop.commonscloud.mesh.NodeStatus;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** What the status page and the API show about this node and the nodes it knows. */
 @Component
+@RequiredArgsConstructor
 class MeshStatus {
 
 	record Summary(String role, String site, String mode, String joinState, List<NodeStatus> nodes) {
@@ -16,12 +18,6 @@ class MeshStatus {
 	private final MeshSettings settings;
 	private final Heartbeats heartbeats;
 	private final Joining joining;
-
-	MeshStatus(MeshSettings settings, Heartbeats heartbeats, Joining joining) {
-		this.settings = settings;
-		this.heartbeats = heartbeats;
-		this.joining = joining;
-	}
 
 	Summary summary() {
 		String mode = switch (settings.role) {

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The sites that asked to join the region's core, and the nodes' heartbeats. */
 @Repository
+@RequiredArgsConstructor
 class MeshStore {
 
 	/** A site the core knows, and when its newest heartbeat was written (null before its first arrived). */
@@ -20,10 +22,6 @@ class MeshStore {
 	}
 
 	private final JdbcClient jdbc;
-
-	MeshStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** At the core: the core's heartbeat, a region table that replicates to every site. */
 	void beatAsCore() {

@@ -1,6 +1,7 @@
 package coop.commonscloud.mesh.internal;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * subscription cannot run in a transaction, so they go through the auto-committing JDBC connection.
  */
 @Component
+@RequiredArgsConstructor
 class Replication {
 
 	static final String REGION_PUBLICATION = "region_data";
@@ -24,12 +26,6 @@ class Replication {
 	private final ReplicationStore store;
 	private final Tables tables;
 	private final TransactionTemplate transactions;
-
-	Replication(ReplicationStore store, Tables tables, TransactionTemplate transactions) {
-		this.store = store;
-		this.tables = tables;
-		this.transactions = transactions;
-	}
 
 	/** At the core: publication {@code region_data} is every region table, as the migrations classify them now. */
 	void publishRegionData() {

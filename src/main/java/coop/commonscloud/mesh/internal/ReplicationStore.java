@@ -1,6 +1,7 @@
 package coop.commonscloud.mesh.internal;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Repository;
  * subscription cannot run in a transaction, so callers run those on the auto-committing connection.
  */
 @Repository
+@RequiredArgsConstructor
 class ReplicationStore {
 
 	private final JdbcClient jdbc;
-
-	ReplicationStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Every table of the public schema whose comment starts with {@code kind}, partitions left out, in name order. */
 	List<String> tablesClassified(String kind) {

@@ -8,6 +8,7 @@ import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it works (the site's database may be down when the steward approves).
  */
 @Service
+@RequiredArgsConstructor
 class SiteRegister {
 
 	record JoinRequest(String site, String publicJwk, String database) {
@@ -39,16 +41,6 @@ class SiteRegister {
 	private final SiteSigningKeys keys;
 	private final Replication replication;
 	private final TransactionTemplate transactions;
-
-	SiteRegister(MeshSettings settings, MeshStore store, Caller caller, SiteSigningKeys keys, Replication replication,
-			TransactionTemplate transactions) {
-		this.settings = settings;
-		this.store = store;
-		this.caller = caller;
-		this.keys = keys;
-		this.replication = replication;
-		this.transactions = transactions;
-	}
 
 	/** A site asks to join (or asks again how its request stands); answers the request's state. */
 	String ask(JoinRequest request) {

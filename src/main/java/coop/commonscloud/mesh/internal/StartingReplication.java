@@ -1,6 +1,7 @@
 package coop.commonscloud.mesh.internal;
 
 import coop.commonscloud.mesh.NodeRole;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,17 +17,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(-100)
+@RequiredArgsConstructor
 class StartingReplication implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(StartingReplication.class);
 
 	private final MeshSettings settings;
 	private final Replication replication;
-
-	StartingReplication(MeshSettings settings, Replication replication) {
-		this.settings = settings;
-		this.replication = replication;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

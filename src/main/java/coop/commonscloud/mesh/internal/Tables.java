@@ -2,10 +2,12 @@ package coop.commonscloud.mesh.internal;
 
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The tables of this database by their classification, read from their comments (the migrations say it). */
 @Component
+@RequiredArgsConstructor
 class Tables {
 
 	/**
@@ -17,10 +19,6 @@ class Tables {
 	static final Set<String> SHIPPED = Set.of("sign_in_event", "mesh_site_heartbeat");
 
 	private final ReplicationStore store;
-
-	Tables(ReplicationStore store) {
-		this.store = store;
-	}
 
 	/** Every table commented {@code region data:}, in name order. */
 	List<String> regionTables() {

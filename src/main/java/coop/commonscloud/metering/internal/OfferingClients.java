@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * provider can collect another's sign-ins.
  */
 @Component
+@RequiredArgsConstructor
 class OfferingClients {
 
 	record Link(UUID offeringId, String clientId) {
@@ -31,13 +33,6 @@ class OfferingClients {
 	private final Catalogue catalogue;
 	private final SignInActivity signIns;
 	private final Caller caller;
-
-	OfferingClients(UsageStore store, Catalogue catalogue, SignInActivity signIns, Caller caller) {
-		this.store = store;
-		this.catalogue = catalogue;
-		this.signIns = signIns;
-		this.caller = caller;
-	}
 
 	@Transactional
 	Link link(OfferingId offeringId, String clientId) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * report is flagged as an anomaly for the stewards.
  */
 @Component
+@RequiredArgsConstructor
 class ProviderReports {
 
 	private static final String CLIENT_PREFIX = "client:";
@@ -62,14 +64,6 @@ class ProviderReports {
 	private final PlatformParameters parameters;
 	private final Caller caller;
 	private final Clock clock;
-
-	ProviderReports(UsageStore store, OfferingClients clients, PlatformParameters parameters, Caller caller, Clock clock) {
-		this.store = store;
-		this.clients = clients;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	@Transactional
 	Receipt report(Report report) {

@@ -5,6 +5,7 @@ import coop.commonscloud.metering.Usage;
 import java.time.YearMonth;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,13 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
  * of the ids' lower-case text (not {@link UUID#compareTo}).
  */
 @Component
+@RequiredArgsConstructor
 class UsageQueries implements Usage {
 
 	private final UsageStore store;
-
-	UsageQueries(UsageStore store) {
-		this.store = store;
-	}
 
 	@Override
 	@Transactional(readOnly = true) // the PostgreSQL driver streams with a fetch size only inside a transaction

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Repository;
  * and which OpenID Connect client counts for which offering.
  */
 @Repository
+@RequiredArgsConstructor
 class UsageStore {
 
 	private static final int FETCH_SIZE = 10_000;
@@ -34,11 +36,6 @@ class UsageStore {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
-
-	UsageStore(JdbcClient jdbc, JdbcTemplate template) {
-		this.jdbc = jdbc;
-		this.template = template;
-	}
 
 	/**
 	 * The period's usage per person: one aggregation over {@code usage_day}, read in index order

@@ -6,6 +6,7 @@ import coop.commonscloud.parameters.ParameterSeed;
 import coop.commonscloud.parameters.PlatformParameters;
 import java.sql.SQLException;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * parameter is left for the core to define, and it arrives by replication.
  */
 @Component
+@RequiredArgsConstructor
 class DefiningParameters implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(DefiningParameters.class);
@@ -28,11 +30,6 @@ class DefiningParameters implements SmartInitializingSingleton {
 
 	private final ObjectProvider<ParameterDefinitions> modules;
 	private final PlatformParameters parameters;
-
-	DefiningParameters(ObjectProvider<ParameterDefinitions> modules, PlatformParameters parameters) {
-		this.modules = modules;
-		this.parameters = parameters;
-	}
 
 	@Override
 	public void afterSingletonsInstantiated() {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class JdbcPlatformParameters implements PlatformParameters {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcPlatformParameters.class);
@@ -32,12 +34,6 @@ class JdbcPlatformParameters implements PlatformParameters {
 	private final ParameterStore store;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	JdbcPlatformParameters(ParameterStore store, ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * instant is the latest entry effective at or before it (ties: the later recorded entry).
  */
 @Repository
+@RequiredArgsConstructor
 class ParameterStore {
 
 	private static final String ENTRIES = """
@@ -31,10 +33,6 @@ class ParameterStore {
 			""";
 
 	private final JdbcClient jdbc;
-
-	ParameterStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<ParameterEntry> inForce(ParameterKey key, Instant at) {
 		return jdbc.sql(ENTRIES + """

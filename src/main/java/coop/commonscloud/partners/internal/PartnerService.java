@@ -13,25 +13,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class PartnerService implements Partners {
 
 	private final PartnerStore store;
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	PartnerService(PartnerStore store, Caller caller, ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

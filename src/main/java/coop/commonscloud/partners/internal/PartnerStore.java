@@ -14,17 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class PartnerStore {
 
 	private final JdbcClient jdbc;
-
-	PartnerStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(PartnerId id, PartnerDetails details) {
 		jdbc.sql("insert into partner (id, legal_name, structure, registration_number) values (:id, :name, :structure, :number)")

@@ -2,17 +2,15 @@ package coop.commonscloud.payouts.internal;
 
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class BankDetailsStore {
 
 	private final JdbcClient jdbc;
-
-	BankDetailsStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<BankDetails> find(UUID partnerId) {
 		return jdbc.sql("select * from provider_bank_details where partner_id = :id")

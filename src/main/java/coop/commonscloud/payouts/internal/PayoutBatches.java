@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * provider's payable, posting it to the ledger (debit the payable, credit cash), and reversing it.
  */
 @Service
+@RequiredArgsConstructor
 class PayoutBatches {
 
 	private static final Pattern PROVIDER_PAYABLE = Pattern.compile("Liabilities:Providers:P([0-9a-f-]{36})");
@@ -39,16 +41,6 @@ class PayoutBatches {
 	private final Partners partners;
 	private final Caller caller;
 	private final Clock clock;
-
-	PayoutBatches(PayoutStore store, BankDetailsStore bankDetails, Ledger ledger, Partners partners, Caller caller,
-			Clock clock) {
-		this.store = store;
-		this.bankDetails = bankDetails;
-		this.ledger = ledger;
-		this.partners = partners;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	/** What one call made, and each provider it could not pay yet with the reason. */
 	record Outcome(List<PayoutBatch> created, List<PayoutBatch> existing, List<String> skipped) {

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * before every download: a file that fails its check is never handed out.
  */
 @Service
+@RequiredArgsConstructor
 class PayoutFiles {
 
 	private final PayoutStore store;
@@ -31,14 +33,6 @@ class PayoutFiles {
 	private final Partners partners;
 	private final Caller caller;
 	private final Clock clock;
-
-	PayoutFiles(PayoutStore store, PayoutSettings settings, Partners partners, Caller caller, Clock clock) {
-		this.store = store;
-		this.settings = settings;
-		this.partners = partners;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	/** A stored file, checked just now. */
 	record File(PayoutExport export, String content) {

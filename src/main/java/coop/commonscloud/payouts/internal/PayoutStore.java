@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Payout batches and files. The ledger's figures come from the ledger's API, not from its tables. */
 @Repository
+@RequiredArgsConstructor
 class PayoutStore {
 
 	private final JdbcClient jdbc;
-
-	PayoutStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Serialises batch creation for a period until the transaction ends. */
 	void lockPeriod(YearMonth period) {

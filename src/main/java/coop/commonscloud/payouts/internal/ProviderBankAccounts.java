@@ -7,24 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Providers' bank details: read and changed only by the partner's own admins and the stewards. */
 @Service
+@RequiredArgsConstructor
 class ProviderBankAccounts {
 
 	private final BankDetailsStore store;
 	private final Partners partners;
 	private final Caller caller;
 	private final Clock clock;
-
-	ProviderBankAccounts(BankDetailsStore store, Partners partners, Caller caller, Clock clock) {
-		this.store = store;
-		this.partners = partners;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	@Transactional(readOnly = true)
 	Optional<BankDetails> of(UUID partnerId) {

@@ -2,6 +2,7 @@ package coop.commonscloud.qualification.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "commonscloud.qualification.clock.enabled", havingValue = "true", matchIfMissing = true)
+@RequiredArgsConstructor
 class QualificationClock {
 
 	private static final Logger log = LoggerFactory.getLogger(QualificationClock.class);
@@ -22,13 +24,6 @@ class QualificationClock {
 	private final Sanctions sanctions;
 	private final ThresholdsInForce parameters;
 	private final Clock clock;
-
-	QualificationClock(Evaluating evaluating, Sanctions sanctions, ThresholdsInForce parameters, Clock clock) {
-		this.evaluating = evaluating;
-		this.sanctions = sanctions;
-		this.parameters = parameters;
-		this.clock = clock;
-	}
 
 	@Scheduled(cron = "${commonscloud.qualification.clock.cron:0 30 2 * * *}", zone = "UTC")
 	void daily() {

@@ -10,21 +10,17 @@ import coop.commonscloud.qualification.Standing;
 import coop.commonscloud.qualification.Verdict;
 import coop.commonscloud.qualification.internal.domain.StatusRule;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** The public face of qualification: standings and whether a partner takes new sign-ups. */
 @Service
+@RequiredArgsConstructor
 class QualificationService implements Qualification {
 
 	private final QualificationStore store;
 	private final Sanctions sanctions;
 	private final Partners partners;
-
-	QualificationService(QualificationStore store, Sanctions sanctions, Partners partners) {
-		this.store = store;
-		this.sanctions = sanctions;
-		this.partners = partners;
-	}
 
 	@Override
 	public boolean acceptsNewSignUps(PartnerId partner) {

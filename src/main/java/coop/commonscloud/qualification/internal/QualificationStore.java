@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Declarations, evidence and its reviews, the excluded hosts, and the evaluations: all append-only. */
 @Repository
+@RequiredArgsConstructor
 class QualificationStore {
 
 	/** A piece of evidence with its review, as the pages and the API show it (without the file's bytes). */
@@ -49,11 +51,6 @@ class QualificationStore {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-
-	QualificationStore(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	void insertDeclaration(UUID id, UUID partnerId, DeclarationInput.Figures f, String actor) {
 		Map<String, Object> p = new HashMap<>();

@@ -12,6 +12,7 @@ import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * catalogue, parameters. Each runs after the change committed, through Modulith's event registry.
  */
 @Component
+@RequiredArgsConstructor
 class QualificationTriggers {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualificationTriggers.class);
@@ -28,13 +30,6 @@ class QualificationTriggers {
 	private final Servers servers;
 	private final Sites sites;
 	private final Catalogue catalogue;
-
-	QualificationTriggers(Evaluating evaluating, Servers servers, Sites sites, Catalogue catalogue) {
-		this.evaluating = evaluating;
-		this.servers = servers;
-		this.sites = sites;
-		this.catalogue = catalogue;
-	}
 
 	@ApplicationModuleListener
 	void on(EvidenceReviewed e) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Sanction cases, their steps, appeals and decisions; every row is appended, never changed. */
 @Repository
+@RequiredArgsConstructor
 class SanctionStore {
 
 	/** A case with its current (latest) step. */
@@ -44,11 +46,6 @@ class SanctionStore {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-
-	SanctionStore(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	void open(UUID id, UUID partnerId, Criterion criterion, List<String> reasons) {
 		jdbc.sql("insert into sanction_case (id, partner_id, criterion, reasons) values (:id, :p, :c, cast(:r as jsonb))")

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * decides.
  */
 @Service
+@RequiredArgsConstructor
 class Sanctions {
 
 	/** Who records the steps the rules take by themselves. */
@@ -36,12 +38,6 @@ class Sanctions {
 	private final SanctionStore store;
 	private final QualificationStore evidence;
 	private final Caller caller;
-
-	Sanctions(SanctionStore store, QualificationStore evidence, Caller caller) {
-		this.store = store;
-		this.evidence = evidence;
-		this.caller = caller;
-	}
 
 	/** Opens and closes the partner's cases to match its criteria's verdicts; runs inside the evaluation. */
 	void sync(UUID partnerId, Map<Criterion, Verdict> verdicts, long remedyDays) {

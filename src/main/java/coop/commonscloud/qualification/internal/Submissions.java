@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the evidence. Declarations are private: only stewards and the partner's own admins see them.
  */
 @Service
+@RequiredArgsConstructor
 class Submissions {
 
 	/** The largest file a piece of evidence may carry. */
@@ -39,14 +41,6 @@ class Submissions {
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	Submissions(QualificationStore store, Partners partners, Caller caller, ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.partners = partners;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Transactional
 	Declaration declare(PartnerId partner, DeclarationInput input) {

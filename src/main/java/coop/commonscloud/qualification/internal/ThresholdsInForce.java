@@ -12,17 +12,15 @@ import static coop.commonscloud.qualification.QualificationParameters.RESERVE_AL
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.qualification.internal.domain.Thresholds;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Reads the platform parameters the criteria use, all as of one instant. */
 @Component
+@RequiredArgsConstructor
 class ThresholdsInForce {
 
 	private final PlatformParameters parameters;
-
-	ThresholdsInForce(PlatformParameters parameters) {
-		this.parameters = parameters;
-	}
 
 	Thresholds at(Instant at) {
 		return new Thresholds(parameters.valueAt(LABOUR_PAY_CAP, at).unit(),

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class RegionService implements Regions {
 
 	private final RegionStore store;
@@ -34,14 +36,6 @@ class RegionService implements Regions {
 	private final Clock clock;
 	/** Parsed boundaries, so the locality rule does not re-read GeoJSON on every call. */
 	private final Map<RegionSlug, Boundary> boundaries = new ConcurrentHashMap<>();
-
-	RegionService(RegionStore store, PlatformParameters parameters, Caller caller, ApplicationEventPublisher events, Clock clock) {
-		this.store = store;
-		this.parameters = parameters;
-		this.caller = caller;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

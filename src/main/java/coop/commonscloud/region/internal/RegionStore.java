@@ -4,17 +4,15 @@ import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionSlug;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class RegionStore {
 
 	private final JdbcClient jdbc;
-
-	RegionStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Returns true when the region was created, false when it was renamed. */
 	boolean upsert(RegionSlug slug, String name, String actor) {

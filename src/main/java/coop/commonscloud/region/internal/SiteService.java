@@ -22,24 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class SiteService implements Sites {
 
 	private final SiteStore store;
 	private final Regions regions;
 	private final Partners partners;
 	private final Caller caller;
-
-	SiteService(SiteStore store, Regions regions, Partners partners, Caller caller) {
-		this.store = store;
-		this.regions = regions;
-		this.partners = partners;
-		this.caller = caller;
-	}
 
 	@Override
 	@Transactional

@@ -14,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class SiteStore {
 
 	private final JdbcClient jdbc;
-
-	SiteStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(SiteId id, SiteDetails d) {
 		jdbc.sql("insert into site (id, region, partner_id, name, kind, latitude, longitude, address) "

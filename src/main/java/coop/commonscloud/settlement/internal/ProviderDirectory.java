@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +19,11 @@ import org.springframework.stereotype.Component;
  * caches lookups for one run, so 100,000 people cost one lookup per offering.
  */
 @Component
+@RequiredArgsConstructor
 class ProviderDirectory {
 
 	private final Catalogue catalogue;
 	private final Partners partners;
-
-	ProviderDirectory(Catalogue catalogue, Partners partners) {
-		this.catalogue = catalogue;
-		this.partners = partners;
-	}
 
 	Snapshot snapshot() {
 		return new Snapshot();

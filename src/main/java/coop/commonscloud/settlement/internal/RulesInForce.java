@@ -14,6 +14,7 @@ import coop.commonscloud.settlement.internal.domain.SettlementRules.Fallback;
 import coop.commonscloud.settlement.internal.domain.SettlementRules.Weighting;
 import java.time.Instant;
 import java.time.YearMonth;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * for it, and a resumed run reads the same values.
  */
 @Component
+@RequiredArgsConstructor
 class RulesInForce {
 
 	/** Stored as 0 and 1, in the order their definitions' descriptions name them. */
@@ -32,10 +34,6 @@ class RulesInForce {
 	static final ParameterKey LAND_BACK = QualificationParameters.LAND_BACK_CONTRIBUTION;
 
 	private final PlatformParameters parameters;
-
-	RulesInForce(PlatformParameters parameters) {
-		this.parameters = parameters;
-	}
 
 	record Read(SettlementRules rules, String recorded) {
 	}

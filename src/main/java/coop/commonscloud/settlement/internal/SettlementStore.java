@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,15 +24,11 @@ import org.springframework.stereotype.Repository;
 
 /** The settlement tables. Lines are written with COPY: a month of 100,000 people is 300,000 rows. */
 @Repository
+@RequiredArgsConstructor
 class SettlementStore {
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
-
-	SettlementStore(JdbcClient jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
-		this.dataSource = dataSource;
-	}
 
 	enum Status {
 		RUNNING, POSTED

@@ -18,23 +18,18 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Gathers a region's overview from the modules that own its parts. */
 @Component
+@RequiredArgsConstructor
 class GatheringOverview {
 
 	private final Regions regions;
 	private final Sites sites;
 	private final Servers servers;
 	private final Partners partners;
-
-	GatheringOverview(Regions regions, Sites sites, Servers servers, Partners partners) {
-		this.regions = regions;
-		this.sites = sites;
-		this.servers = servers;
-		this.partners = partners;
-	}
 
 	RegionOverview of(RegionSlug slug) {
 		Region region = regions.get(slug);

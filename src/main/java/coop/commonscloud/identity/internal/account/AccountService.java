@@ -16,11 +16,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 public class AccountService implements Accounts {
 
 	private final AccountStore store;
@@ -29,16 +31,6 @@ public class AccountService implements Accounts {
 	private final IssuedTokens tokens;
 	private final EmailVerification emails;
 	private final Clock clock;
-
-	AccountService(AccountStore store, PasswordEncoder passwords, Caller caller, IssuedTokens tokens,
-			EmailVerification emails, Clock clock) {
-		this.store = store;
-		this.passwords = passwords;
-		this.caller = caller;
-		this.tokens = tokens;
-		this.emails = emails;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

@@ -11,17 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 public class AccountStore {
 
 	private final JdbcClient jdbc;
-
-	AccountStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public record StoredAccount(Account account, String passwordHash) {
 	}

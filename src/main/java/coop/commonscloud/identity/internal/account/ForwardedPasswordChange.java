@@ -5,6 +5,7 @@ import coop.commonscloud.identity.internal.provider.IssuedTokens;
 import coop.commonscloud.platform.ForwardedWrite;
 import coop.commonscloud.platform.InvalidInput;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * password itself, so a site can change only a password its owner knows.
  */
 @Component
+@RequiredArgsConstructor
 class ForwardedPasswordChange implements ForwardedWrite {
 
 	static final String KIND = "password-change";
@@ -21,12 +23,6 @@ class ForwardedPasswordChange implements ForwardedWrite {
 	private final AccountStore accounts;
 	private final PasswordEncoder passwords;
 	private final IssuedTokens tokens;
-
-	ForwardedPasswordChange(AccountStore accounts, PasswordEncoder passwords, IssuedTokens tokens) {
-		this.accounts = accounts;
-		this.passwords = passwords;
-		this.tokens = tokens;
-	}
 
 	@Override
 	public String kind() {

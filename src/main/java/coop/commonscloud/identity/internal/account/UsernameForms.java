@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.account;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -9,13 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** At start-up, gives accounts opened before look-alike protection their canonical username and skeleton. */
 @Component
 @Order(-1)
+@RequiredArgsConstructor
 class UsernameForms implements ApplicationRunner {
 
 	private final AccountStore store;
-
-	UsernameForms(AccountStore store) {
-		this.store = store;
-	}
 
 	@Override
 	@Transactional

@@ -7,21 +7,17 @@ import coop.commonscloud.identity.SiteSigningKeys;
 import coop.commonscloud.platform.InvalidInput;
 import java.text.ParseException;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class PublishedSiteKeys implements SiteSigningKeys {
 
 	private final SigningKeys keys;
 	private final SigningKeyStore store;
 	private final Clock clock;
-
-	PublishedSiteKeys(SigningKeys keys, SigningKeyStore store, Clock clock) {
-		this.keys = keys;
-		this.store = store;
-		this.clock = clock;
-	}
 
 	@Override
 	public String currentPublicKey() {

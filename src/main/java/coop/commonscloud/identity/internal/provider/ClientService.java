@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first-party clients may ask for the {@code api} scope, which lets a token act on the REST API.
  */
 @Service
+@RequiredArgsConstructor
 public class ClientService implements Clients {
 
 	public static final String API_SCOPE = "api";
@@ -41,13 +43,6 @@ public class ClientService implements Clients {
 	private final Clock clock;
 	private final ClientSecretHasher secrets = new ClientSecretHasher();
 	private final SecureRandom random = new SecureRandom();
-
-	ClientService(RegisteredClientRepository clients, JdbcClient jdbc, Caller caller, Clock clock) {
-		this.clients = clients;
-		this.jdbc = jdbc;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	@Override
 	@Transactional

@@ -2,22 +2,20 @@ package coop.commonscloud.identity.internal.provider;
 
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The services a person signed in to from this site, and taking their access away again. */
 @Component
+@RequiredArgsConstructor
 public class ConnectedServices {
 
 	record ConnectedService(String clientId, String name, int signIns, Instant lastUsed) {
 	}
 
 	private final JdbcClient jdbc;
-
-	ConnectedServices(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public List<ConnectedService> of(String username) {
 		return jdbc.sql("select c.client_id, c.client_name, count(*) as sign_ins, "

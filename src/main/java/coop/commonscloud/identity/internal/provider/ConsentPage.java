@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Asks a person whether a third-party service may learn what it asks for. */
 @Controller
+@RequiredArgsConstructor
 public class ConsentPage {
 
 	public static final String PATH = "/oauth2/consent";
@@ -28,11 +30,6 @@ public class ConsentPage {
 
 	private final RegisteredClientRepository clients;
 	private final OAuth2AuthorizationConsentService consents;
-
-	ConsentPage(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
-		this.clients = clients;
-		this.consents = consents;
-	}
 
 	@GetMapping(PATH)
 	String consent(Principal principal, Model model, @RequestParam("client_id") String clientId,

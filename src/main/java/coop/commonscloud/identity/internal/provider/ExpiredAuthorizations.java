@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.provider;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,15 +20,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 class ExpiredAuthorizations {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiredAuthorizations.class);
 
 	private final JdbcClient jdbc;
-
-	ExpiredAuthorizations(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Scheduled(initialDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}",
 			fixedDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}")

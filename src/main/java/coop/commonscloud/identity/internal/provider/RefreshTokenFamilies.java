@@ -3,6 +3,7 @@ package coop.commonscloud.identity.internal.provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,17 +23,13 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
  * family's current one but was issued in it means the family leaked: the whole family is revoked,
  * including the newest refresh token and the access tokens, and the error says so.
  */
+@RequiredArgsConstructor
 public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 
 	private static final Logger log = LoggerFactory.getLogger(RefreshTokenFamilies.class);
 
 	private final JdbcAuthorizations delegate;
 	private final JdbcClient jdbc;
-
-	RefreshTokenFamilies(JdbcAuthorizations delegate, JdbcClient jdbc) {
-		this.delegate = delegate;
-		this.jdbc = jdbc;
-	}
 
 	/** The rows underneath, for {@link RefreshGrants}' narrower reads and writes. */
 	JdbcAuthorizations storage() {

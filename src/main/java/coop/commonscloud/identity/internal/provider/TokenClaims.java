@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -24,15 +25,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  * deleted account gets no token, whatever code or refresh token it presents.
  */
 @Component
+@RequiredArgsConstructor
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final SigningKeys keys;
 	private final AccountClaims claims;
-
-	TokenClaims(SigningKeys keys, AccountClaims claims) {
-		this.keys = keys;
-		this.claims = claims;
-	}
 
 	/** The request attribute naming the account a person's grant was issued to, for the sign-in event. */
 	static final String GRANTED_ACCOUNT = TokenClaims.class.getName() + ".account";

@@ -7,6 +7,7 @@ import coop.commonscloud.identity.internal.signin.SignInEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import java.text.ParseException;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Records code exchanges and refresh grants, then answers as the token endpoint normally does. */
 @Component
+@RequiredArgsConstructor
 class TokenGrantEvents {
 
 	/** The reason a successful grant's event gives. */
@@ -33,10 +35,6 @@ class TokenGrantEvents {
 	private final SignInEvents events;
 	private final AuthenticationSuccessHandler answer = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 	private final AuthenticationFailureHandler error = new OAuth2ErrorAuthenticationFailureHandler();
-
-	TokenGrantEvents(SignInEvents events) {
-		this.events = events;
-	}
 
 	AuthenticationSuccessHandler success() {
 		return (request, response, authentication) -> {

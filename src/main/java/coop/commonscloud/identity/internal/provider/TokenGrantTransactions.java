@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2)
+@RequiredArgsConstructor
 class TokenGrantTransactions extends OncePerRequestFilter {
 
 	private final TransactionTemplate transactions;
-
-	TokenGrantTransactions(TransactionTemplate transactions) {
-		this.transactions = transactions;
-	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * approval (a steward sets the account ACTIVE). Every sign-up gets an email verification.
  */
 @Service
+@RequiredArgsConstructor
 public class SignUp {
 
 	enum Mode {
@@ -51,14 +53,6 @@ public class SignUp {
 	private final Caller caller;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
-
-	SignUp(AccountService accounts, PlatformParameters parameters, JdbcClient jdbc, Caller caller, Clock clock) {
-		this.accounts = accounts;
-		this.parameters = parameters;
-		this.jdbc = jdbc;
-		this.caller = caller;
-		this.clock = clock;
-	}
 
 	Mode mode() {
 		return Mode.values()[parameters.current(MODE).amount().intValueExact()];

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,16 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
+@RequiredArgsConstructor
 public class AccountSessions extends OncePerRequestFilter {
 
 	record AccountSession(UUID id, String userAgent, String source, Instant signedInAt, boolean current) {
 	}
 
 	private final JdbcClient jdbc;
-
-	AccountSessions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void signedIn(UUID account, HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");

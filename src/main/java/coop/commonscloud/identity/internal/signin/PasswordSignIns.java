@@ -4,6 +4,7 @@ import coop.commonscloud.identity.internal.signin.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
 import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.identity.internal.web.SignedInAccount;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -14,17 +15,12 @@ import org.springframework.stereotype.Component;
 
 /** Records successful form sign-ins, then continues as Spring Security would. */
 @Component
+@RequiredArgsConstructor
 public class PasswordSignIns {
 
 	private final SignInEvents events;
 	private final SecondFactor secondFactor;
 	private final AccountSessions sessions;
-
-	PasswordSignIns(SignInEvents events, SecondFactor secondFactor, AccountSessions sessions) {
-		this.events = events;
-		this.secondFactor = secondFactor;
-		this.sessions = sessions;
-	}
 
 	public AuthenticationSuccessHandler success(String defaultTarget) {
 		SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();

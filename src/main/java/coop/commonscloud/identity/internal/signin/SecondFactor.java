@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * step and recovery code signs in once per site.
  */
 @Component
+@RequiredArgsConstructor
 public class SecondFactor {
 
 	private static final int PERIOD = 30;
@@ -31,12 +33,6 @@ public class SecondFactor {
 	private final KeySealing sealing;
 	private final Clock clock;
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator();
-
-	SecondFactor(JdbcClient jdbc, KeySealing sealing, Clock clock) {
-		this.jdbc = jdbc;
-		this.sealing = sealing;
-		this.clock = clock;
-	}
 
 	public String newSecret() {
 		return new DefaultSecretGenerator(32).generate();

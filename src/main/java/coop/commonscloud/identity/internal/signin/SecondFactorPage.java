@@ -7,6 +7,7 @@ import coop.commonscloud.identity.internal.web.SignedInAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * signed in yet. Five wrong codes send them back to the password (and its throttle).
  */
 @Controller
+@RequiredArgsConstructor
 class SecondFactorPage {
 
 	static final String PENDING = SecondFactorPage.class.getName() + ".pending";
@@ -34,12 +36,6 @@ class SecondFactorPage {
 	private final SignInEvents events;
 	private final AccountSessions sessions;
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
-
-	SecondFactorPage(SecondFactor secondFactor, SignInEvents events, AccountSessions sessions) {
-		this.secondFactor = secondFactor;
-		this.events = events;
-		this.sessions = sessions;
-	}
 
 	@GetMapping("/login/second-factor")
 	String ask(HttpSession session) {

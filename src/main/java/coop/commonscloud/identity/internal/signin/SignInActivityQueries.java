@@ -7,21 +7,19 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One SQL query over {@code sign_in_event}, streamed: the database does the distinct, memory stays flat. */
 @Component
+@RequiredArgsConstructor
 class SignInActivityQueries implements SignInActivity {
 
 	private static final int FETCH_SIZE = 5_000;
 
 	private final JdbcTemplate jdbc;
-
-	SignInActivityQueries(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	@Transactional(readOnly = true) // PostgreSQL streams with a fetch size only inside a transaction

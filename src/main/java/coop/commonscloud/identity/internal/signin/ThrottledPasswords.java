@@ -5,6 +5,7 @@ import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
 import coop.commonscloud.identity.internal.domain.SignInVerdict;
 import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.identity.internal.web.SignedInAccount;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -21,20 +22,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * refuses is not checked at all, so even the right password waits out a delay or a lockout. Every
  * failure is recorded as a sign-in event, which is what the throttle counts.
  */
+@RequiredArgsConstructor
 public class ThrottledPasswords implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
 	private final SignInThrottle throttle;
 	private final SignInEvents events;
 	private final SecondFactor secondFactor;
-
-	public ThrottledPasswords(DaoAuthenticationProvider passwords, SignInThrottle throttle, SignInEvents events,
-			SecondFactor secondFactor) {
-		this.passwords = passwords;
-		this.throttle = throttle;
-		this.events = events;
-		this.secondFactor = secondFactor;
-	}
 
 	@Override
 	public Authentication authenticate(Authentication attempt) throws AuthenticationException {

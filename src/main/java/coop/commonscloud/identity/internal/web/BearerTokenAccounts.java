@@ -5,6 +5,7 @@ import coop.commonscloud.identity.internal.provider.ClientService;
 import coop.commonscloud.identity.internal.provider.ServiceClient;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -20,15 +21,11 @@ import org.springframework.stereotype.Component;
  * admin of the partner that registered it). Any other valid token is signed in with no powers.
  */
 @Component
+@RequiredArgsConstructor
 class BearerTokenAccounts implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final AccountStore accounts;
 	private final JdbcClient jdbc;
-
-	BearerTokenAccounts(AccountStore accounts, JdbcClient jdbc) {
-		this.accounts = accounts;
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
