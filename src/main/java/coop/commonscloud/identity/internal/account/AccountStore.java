@@ -112,6 +112,12 @@ public class AccountStore {
 				.update();
 	}
 
+	/** Marks the account's address verified if it is still {@code email}; whether it was. */
+	public boolean markEmailVerified(UUID id, String email) {
+		return jdbc.sql("update account set email_verified = true where id = :id and lower(email) = lower(:email)")
+				.param("id", id).param("email", email).update() == 1;
+	}
+
 	/** An account's columns in a join, under {@code alias}, in the order {@link #account(ResultSet, int)} reads them. */
 	public static String columns(String alias) {
 		return String.join(", ", Arrays.stream(JOINED_COLUMNS).map(column -> alias + "." + column).toList());

@@ -1,16 +1,13 @@
 package coop.commonscloud.identity.internal.selfservice;
 
 import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,15 +31,17 @@ public class EmailVerification {
 
 	static final Duration VALID_FOR = Duration.ofDays(3);
 
-	private final JdbcClient jdbc;
+	private final SelfServiceStore store;
+	private final AccountStore accounts;
 	private final Mails mails;
 	private final Clock clock;
 	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	EmailVerification(JdbcClient jdbc, Mails mails, Clock clock,
+	EmailVerification(SelfServiceStore store, AccountStore accounts, Mails mails, Clock clock,
 			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
-		this.jdbc = jdbc;
+		this.store = store;
+		this.accounts = accounts;
 		this.mails = mails;
 		this.clock = clock;
 		this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -53,13 +52,8 @@ public class EmailVerification {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("insert into email_verification (token_hash, account_id, email, expires_at) "
-				+ "values (:hash, :account, :email, :expires)")
-				.param("hash", RefreshTokenFamilies.hash(token))
-				.param("account", account.id())
-				.param("email", account.email())
-				.param("expires", Timestamp.from(clock.instant().plus(VALID_FOR)))
-				.update();
+		store.insertVerification(RefreshTokenFamilies.hash(token), account.id(), account.email(),
+				clock.instant().plus(VALID_FOR));
 		String link = publicUrl + "/verify-email?token=" + token;
 		Runnable mail = () -> mails.send(account.email(), "Confirm your email address for Commons Cloud",
 				"Hello " + account.displayName() + ",\n\nplease confirm that " + account.email()
@@ -82,27 +76,20 @@ public class EmailVerification {
 		if (token == null || token.isBlank()) {
 			return new Outcome.Refused("The link has no token: open the whole link from the mail");
 		}
-		var pending = jdbc.sql("select account_id, email, expires_at, used_at from email_verification "
-				+ "where token_hash = :hash for update")
-				.param("hash", RefreshTokenFamilies.hash(token))
-				.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2),
-						rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) })
-				.optional();
+		var pending = store.lockVerification(RefreshTokenFamilies.hash(token));
 		if (pending.isEmpty()) {
 			return new Outcome.Refused("This link is not known: open the link from the latest mail");
 		}
-		Object[] row = pending.get();
-		if (row[3] != null) {
+		SelfServiceStore.PendingVerification found = pending.get();
+		if (found.used()) {
 			return new Outcome.Refused("This link was already used: the address is verified");
 		}
-		if (clock.instant().isAfter((Instant) row[2])) {
+		if (clock.instant().isAfter(found.expiresAt())) {
 			return new Outcome.Refused("This link has expired: ask for a new one on your account page");
 		}
-		int changed = jdbc.sql("update account set email_verified = true where id = :id and lower(email) = lower(:email)")
-				.param("id", row[0]).param("email", row[1]).update();
-		jdbc.sql("update email_verification set used_at = now() where token_hash = :hash")
-				.param("hash", RefreshTokenFamilies.hash(token)).update();
-		return changed == 1 ? new Outcome.Verified((String) row[1])
+		boolean changed = accounts.markEmailVerified(found.accountId(), found.email());
+		store.useVerification(RefreshTokenFamilies.hash(token));
+		return changed ? new Outcome.Verified(found.email())
 				: new Outcome.Refused("The account's address has changed since this link was sent");
 	}
 }

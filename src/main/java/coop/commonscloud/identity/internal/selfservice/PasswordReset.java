@@ -6,14 +6,12 @@ import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.provider.IssuedTokens;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +37,7 @@ class PasswordReset {
 	private static final int LINKS_PER_HOUR = 3;
 
 	private final AccountStore accounts;
-	private final JdbcClient jdbc;
+	private final SelfServiceStore store;
 	private final Mails mails;
 	private final PasswordEncoder passwords;
 	private final IssuedTokens tokens;
@@ -47,10 +45,10 @@ class PasswordReset {
 	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	PasswordReset(AccountStore accounts, JdbcClient jdbc, Mails mails, PasswordEncoder passwords, IssuedTokens tokens, Clock clock,
+	PasswordReset(AccountStore accounts, SelfServiceStore store, Mails mails, PasswordEncoder passwords, IssuedTokens tokens, Clock clock,
 			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
 		this.accounts = accounts;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.mails = mails;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -70,17 +68,13 @@ class PasswordReset {
 			return;
 		}
 		Account found = account.get();
-		long recent = jdbc.sql("select count(*) from password_reset where account_id = :id "
-				+ "and created_at > now() - interval '1 hour'").param("id", found.id()).query(Long.class).single();
-		if (recent >= LINKS_PER_HOUR) {
+		if (store.resetsInLastHour(found.id()) >= LINKS_PER_HOUR) {
 			return;
 		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("insert into password_reset (token_hash, account_id, expires_at) values (:hash, :id, :expires)")
-				.param("hash", RefreshTokenFamilies.hash(token)).param("id", found.id())
-				.param("expires", Timestamp.from(clock.instant().plus(VALID_FOR))).update();
+		store.insertReset(RefreshTokenFamilies.hash(token), found.id(), clock.instant().plus(VALID_FOR));
 		mails.send(found.email(), "Set a new password for Commons Cloud", "Hello " + found.displayName()
 				+ ",\n\nsomeone (we hope you) asked to set a new password for the account '" + found.username()
 				+ "'. Open this link within an hour to choose one:\n\n" + publicUrl + "/password-reset/new?token=" + token
@@ -108,8 +102,7 @@ class PasswordReset {
 			return new Outcome.Refused("The two passwords differ: type the same one twice");
 		}
 		accounts.setPasswordHash(account.get(), passwords.encode(password));
-		jdbc.sql("update password_reset set used_at = now() where account_id = :id and used_at is null")
-				.param("id", account.get()).update();
+		store.useResets(account.get());
 		Account changed = accounts.findById(account.get()).orElseThrow();
 		tokens.revokeAllOf(changed.username());
 		return new Outcome.Changed(changed.username());
@@ -119,7 +112,6 @@ class PasswordReset {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select account_id from password_reset where token_hash = :hash and used_at is null "
-				+ "and expires_at > now()").param("hash", RefreshTokenFamilies.hash(token)).query(UUID.class).optional();
+		return store.pendingReset(RefreshTokenFamilies.hash(token));
 	}
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,7 @@ public class SecondFactor {
 
 	private static final int PERIOD = 30;
 
-	private final JdbcClient jdbc;
+	private final SecondFactorStore store;
 	private final KeySealing sealing;
 	private final Clock clock;
 	private final DefaultCodeGenerator codes = new DefaultCodeGenerator();
@@ -45,8 +44,7 @@ public class SecondFactor {
 	}
 
 	public boolean enabled(UUID account) {
-		return jdbc.sql("select count(*) from second_factor where account_id = :id").param("id", account)
-				.query(Long.class).single() > 0;
+		return store.exists(account);
 	}
 
 	/** Turns the factor on if {@code code} proves the person's app has {@code secret}; answers the recovery codes. */
@@ -55,15 +53,9 @@ public class SecondFactor {
 		if (secret == null || matchingStep(secret, code) == null) {
 			return List.of();
 		}
-		jdbc.sql("delete from second_factor where account_id = :id").param("id", account).update();
-		jdbc.sql("delete from recovery_code where account_id = :id").param("id", account).update();
-		jdbc.sql("insert into second_factor (account_id, sealed_secret) values (:id, :sealed)").param("id", account)
-				.param("sealed", sealing.seal(secret.getBytes(StandardCharsets.US_ASCII), aad(account))).update();
 		List<String> recovery = List.of(new RecoveryCodeGenerator().generateCodes(10));
-		for (String recoveryCode : recovery) {
-			jdbc.sql("insert into recovery_code (account_id, code_hash) values (:id, :hash)").param("id", account)
-					.param("hash", RefreshTokenFamilies.hash(normal(recoveryCode))).update();
-		}
+		store.replace(account, sealing.seal(secret.getBytes(StandardCharsets.US_ASCII), aad(account)),
+				recovery.stream().map(recoveryCode -> RefreshTokenFamilies.hash(normal(recoveryCode))).toList());
 		return recovery;
 	}
 
@@ -77,19 +69,13 @@ public class SecondFactor {
 		if (given.matches("\\d{6}")) {
 			String secret = secret(account);
 			Long step = secret == null ? null : matchingStep(secret, given);
-			return step != null && jdbc.sql("insert into second_factor_use (account_id, step) values (:id, :step) "
-					+ "on conflict do nothing").param("id", account).param("step", step).update() == 1;
+			return step != null && store.useStep(account, step);
 		}
-		byte[] hash = RefreshTokenFamilies.hash(normal(given));
-		boolean known = jdbc.sql("select count(*) from recovery_code where account_id = :id and code_hash = :hash")
-				.param("id", account).param("hash", hash).query(Long.class).single() > 0;
-		return known && jdbc.sql("insert into recovery_code_use (account_id, code_hash) values (:id, :hash) "
-				+ "on conflict do nothing").param("id", account).param("hash", hash).update() == 1;
+		return store.useRecoveryCode(account, RefreshTokenFamilies.hash(normal(given)));
 	}
 
 	private String secret(UUID account) {
-		byte[] sealed = jdbc.sql("select sealed_secret from second_factor where account_id = :id").param("id", account)
-				.query(byte[].class).optional().orElse(null);
+		byte[] sealed = store.sealedSecret(account).orElse(null);
 		try {
 			return sealed == null ? null : new String(sealing.open(sealed, aad(account)), StandardCharsets.US_ASCII);
 		} catch (GeneralSecurityException e) {
