@@ -5,6 +5,7 @@ import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.Role;
 import coop.commonscloud.identity.internal.account.AccountService;
+import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,11 @@ public class SignUp {
 	}
 
 	sealed interface Outcome {
-		record Opened(Account account) implements Outcome {
+		/**
+		 * The same answer whether or not an account already uses the address (its owner is mailed instead), so the
+		 * form does not tell who is registered here.
+		 */
+		record Received(String username, String displayName, String email, boolean pending) implements Outcome {
 		}
 
 		record Refused(List<String> problems) implements Outcome {
@@ -48,6 +54,8 @@ public class SignUp {
 	private static final Duration INVITE_VALID_FOR = Duration.ofDays(30);
 
 	private final AccountService accounts;
+	private final AccountStore store;
+	private final Mails mails;
 	private final PlatformParameters parameters;
 	private final JdbcClient jdbc;
 	private final Caller caller;
@@ -65,8 +73,11 @@ public class SignUp {
 			return new Outcome.Refused(List.of("Give your email address: it is how you can reset a forgotten password"));
 		}
 		try {
+			// an address already in use: every other check still runs (on an account without the address, rolled
+			// back), so the answer and the time it takes are those of a new address
+			Optional<Account> owner = store.findByEmail(email.strip());
 			NewAccount request = new NewAccount(username == null ? null : username.strip(), displayName, password,
-					Role.MEMBER, null, email.strip());
+					Role.MEMBER, null, owner.isPresent() ? null : email.strip());
 			Account account = accounts.openUnchecked(request,
 					mode == Mode.APPROVAL ? AccountStatus.PENDING : AccountStatus.ACTIVE);
 			if (mode == Mode.INVITE && !redeem(inviteCode, account)) {
@@ -74,7 +85,16 @@ public class SignUp {
 				return new Outcome.Refused(List.of("Joining needs an invite code from a steward of the region; "
 						+ "this one is missing, unknown, used or expired"));
 			}
-			return new Outcome.Opened(account);
+			if (owner.isPresent()) {
+				TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+				mails.send(owner.get().email(), "Someone tried to open an account with your address",
+						"Someone, perhaps you, tried to open a new account at Commons Cloud with this address. You already "
+								+ "have one, with the username '" + owner.get().username() + "', so no account was opened."
+								+ "\n\nIf you forgot your password, choose a new one with 'Forgot your password?' on the sign-in "
+								+ "page. If it was not you, nothing changed and you can ignore this mail.");
+			}
+			return new Outcome.Received(account.username(), account.displayName(), email.strip(),
+					account.status() == AccountStatus.PENDING);
 		} catch (InvalidInput e) {
 			return new Outcome.Refused(e.problems());
 		} catch (Conflict e) {

@@ -1,6 +1,5 @@
 package coop.commonscloud.identity.internal.selfservice;
 
-import coop.commonscloud.identity.AccountStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +24,9 @@ record SignUpPage(SignUp signUp) {
 			@RequestParam(name = "inviteCode", required = false) String inviteCode, Model model) {
 		SignUp.Outcome outcome = signUp.signUp(username, displayName, email, password, inviteCode);
 		model.addAttribute("mode", signUp.mode().name());
-		if (outcome instanceof SignUp.Outcome.Opened opened) {
-			model.addAttribute("opened", opened.account());
-			model.addAttribute("pending", opened.account().status() == AccountStatus.PENDING);
+		if (outcome instanceof SignUp.Outcome.Received received) {
+			model.addAttribute("opened", received);
+			model.addAttribute("pending", received.pending());
 		} else if (outcome instanceof SignUp.Outcome.Refused refused) {
 			model.addAttribute("problems", refused.problems());
 			model.addAttribute("username", username);

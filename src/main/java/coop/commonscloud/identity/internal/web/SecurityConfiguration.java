@@ -39,6 +39,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -127,7 +128,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, BearerTokenAccounts bearerTokens) throws Exception {
-		RequestMatcher credentialsSent = request -> request.getHeader("Authorization") != null;
+		RequestMatcher credentialsSent = SecurityConfiguration::authenticatedByHeader;
 		AuthenticationEntryPoint unauthorized = (request, response, e) -> unauthorized(response, e);
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
 				.authorizeHttpRequests(requests -> requests
@@ -178,8 +179,27 @@ class SecurityConfiguration {
 						.permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout")
 						.addLogoutHandler((request, response, authentication) -> sessions.ended(request.getSession(false)))
-						.permitAll());
+						.permitAll())
+				.headers(headers -> headers
+						.addHeaderWriter(new PagePolicy())
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Whether the request's own credentials, not a session cookie, will authenticate it, so it needs no CSRF token. A
+	 * bearer token always is checked (or the request refused with 401). HTTP Basic is not checked again when a session
+	 * already holds the same user, so it is exempt only without a signed-in session. Any other scheme is not.
+	 */
+	private static boolean authenticatedByHeader(jakarta.servlet.http.HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null) {
+			return false;
+		}
+		if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return true;
+		}
+		return header.regionMatches(true, 0, "Basic ", 0, 6) && !signedIn();
 	}
 
 	private static boolean signedIn() {

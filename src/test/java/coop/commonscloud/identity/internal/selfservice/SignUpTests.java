@@ -30,6 +30,8 @@ class SignUpTests {
 	MockMvc mvc;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	Mails mails;
 
 	@AfterEach
 	void back_to_open_sign_up() throws Exception {
@@ -49,6 +51,26 @@ class SignUpTests {
 	void a_confusable_or_taken_username_is_refused_at_sign_up() throws Exception {
 		setMode(0);
 		assertThat(signUp("ＡＤＭＩＮ", null)).contains("Your account was not opened").contains("is taken");
+	}
+
+	@Test
+	void sign_up_answers_the_same_for_a_registered_address_and_mails_its_owner() throws Exception {
+		String owner = unique();
+		signUp(owner, null);
+		String again = unique();
+		String answer = mvc.perform(post("/sign-up").with(csrf()).param("username", again).param("displayName", "New person")
+				.param("email", owner.toUpperCase() + "@example.net").param("password", PASSWORD))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String fresh = unique();
+		assertThat(answer.replace(owner.toUpperCase() + "@", "ADDRESS@").replace(again, "NAME"))
+				.isEqualTo(signUp(fresh, null).replace(fresh.toLowerCase() + "@", "ADDRESS@").replace(fresh, "NAME"));
+		assertThat(answer).doesNotContain("already uses");
+		assertThat(statusOf(again)).isNull();
+		assertThat(mails.outbox()).anySatisfy(mail -> {
+			assertThat(mail.to()).isEqualTo(owner + "@example.net");
+			assertThat(mail.subject()).isEqualTo("Someone tried to open an account with your address");
+			assertThat(mail.text()).contains(owner);
+		});
 	}
 
 	@Test

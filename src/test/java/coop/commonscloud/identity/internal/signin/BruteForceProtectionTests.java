@@ -3,7 +3,11 @@ package coop.commonscloud.identity.internal.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -101,10 +106,14 @@ class BruteForceProtectionTests {
 		for (int i = 0; i < 4; i++) {
 			form(name, "wrong-password").andExpect(status().is3xxRedirection());
 		}
-		form(name, "the-right-password")
+		MockHttpSession throttled = (MockHttpSession) form(name, "the-right-password")
 				.andExpect(header().string("Location", "/login?error"))
 				.andExpect(result -> assertThat(((Exception) result.getRequest().getSession()
-						.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)).getMessage()).contains("wait 1 s"));
+						.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)).getMessage()).contains("wait 1 s"))
+				.andReturn().getRequest().getSession();
+		mvc.perform(get("/login").param("error", "").session(throttled))
+				.andExpect(content().string(containsString("wait 1 s before trying again")))
+				.andExpect(content().string(not(containsString("password is not right"))));
 		advance(Duration.ofSeconds(1));
 		form(name, "the-right-password").andExpect(header().string("Location", "/manage"));
 	}
