@@ -4,6 +4,7 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
+import coop.commonscloud.platform.StrictInput;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +100,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.reduce((a, b) -> a + "." + b)
 				.orElse("the body");
+		if (e instanceof StrictInput.Refused refused) {
+			return "'" + field + "' " + refused.reason();
+		}
 		Class<?> target = e.getTargetType();
 		if (target != null && target.isEnum()) {
 			String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));

@@ -1,6 +1,7 @@
 package coop.commonscloud.region.internal.domain;
 
 import coop.commonscloud.platform.InvalidInput;
+import coop.commonscloud.platform.StrictInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GeoJsonBoundaryReader {
 
 	public static final int MAX_POSITIONS = 200_000;
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().addModule(StrictInput.jacksonModule()).build();
 	private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
 	private int positions;
@@ -43,6 +44,8 @@ public final class GeoJsonBoundaryReader {
 		JsonNode root;
 		try {
 			root = JSON.readTree(geoJson);
+		} catch (StrictInput.Refused e) {
+			throw new InvalidInput("The boundary " + e.reason());
 		} catch (JacksonException e) {
 			throw new InvalidInput("The boundary is not valid JSON: " + e.getOriginalMessage());
 		}
