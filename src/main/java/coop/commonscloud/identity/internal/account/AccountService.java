@@ -6,6 +6,7 @@ import coop.commonscloud.identity.Accounts;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.internal.provider.IssuedTokens;
 import coop.commonscloud.identity.internal.selfservice.EmailVerification;
+import coop.commonscloud.identity.internal.signin.AccountSessions;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.platform.Conflict;
@@ -30,6 +31,7 @@ public class AccountService implements Accounts {
 	private final Caller caller;
 	private final IssuedTokens tokens;
 	private final EmailVerification emails;
+	private final AccountSessions sessions;
 	private final Clock clock;
 
 	@Override
@@ -91,6 +93,7 @@ public class AccountService implements Accounts {
 		store.setStatus(accountId, status);
 		if (status != AccountStatus.ACTIVE) {
 			tokens.revokeAllOf(account.username());
+			sessions.endAllOf(accountId);
 		}
 		return store.findById(accountId).orElseThrow();
 	}

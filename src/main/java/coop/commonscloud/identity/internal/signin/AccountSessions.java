@@ -58,6 +58,12 @@ public class AccountSessions extends OncePerRequestFilter {
 				.param("id", session).param("account", account).update();
 	}
 
+	/** Ends every browser session of the account: its browsers are signed out at their next request. */
+	public void endAllOf(UUID account) {
+		jdbc.sql("update account_session set ended_at = now() where account_id = :account and ended_at is null")
+				.param("account", account).update();
+	}
+
 	public void ended(HttpSession session) {
 		if (session != null) {
 			jdbc.sql("update account_session set ended_at = now() where session_hash = :hash and ended_at is null")

@@ -87,6 +87,21 @@ class AccountPageTests {
 	}
 
 	@Test
+	void suspending_an_account_signs_out_its_browsers_at_once() {
+		StewardCalls region = new StewardCalls("http://127.0.0.1:" + port);
+		String username = StewardCalls.unique("suspended");
+		String accountId = region.member(username);
+		Browser browser = new Browser();
+		HttpResponse<String> login = browser.follow(browser.get(region.base() + "/account"));
+		assertThat(browser.follow(browser.signIn(login, username, StewardCalls.PASSWORD)).uri().getPath())
+				.isEqualTo("/account");
+
+		region.suspend(accountId);
+
+		assertThat(Browser.location(browser.get(region.base() + "/account"))).endsWith("/login");
+	}
+
+	@Test
 	void the_account_page_needs_a_sign_in() {
 		HttpResponse<String> response = new Browser().get("http://127.0.0.1:" + port + "/account");
 		assertThat(Browser.location(response)).endsWith("/login");
