@@ -4,13 +4,11 @@ import coop.commonscloud.identity.internal.domain.SignInVerdict;
 import coop.commonscloud.identity.internal.domain.Throttling;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +27,12 @@ public class SignInThrottle {
 	private static final ParameterKey LOCKOUT = new ParameterKey("identity.sign-in.lockout");
 	private static final ParameterKey SOURCE_LOCKOUT_FAILURES = new ParameterKey("identity.sign-in.source-lockout-failures");
 
-	private final JdbcClient jdbc;
+	private final SignInEventStore events;
 	private final PlatformParameters parameters;
 	private final Clock clock;
 
-	SignInThrottle(JdbcClient jdbc, PlatformParameters parameters, ObjectProvider<Clock> clock) {
-		this.jdbc = jdbc;
+	SignInThrottle(SignInEventStore events, PlatformParameters parameters, ObjectProvider<Clock> clock) {
+		this.events = events;
 		this.parameters = parameters;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -72,25 +70,11 @@ public class SignInThrottle {
 	}
 
 	private List<Instant> accountFailures(String username, Instant since) {
-		return jdbc.sql("select occurred_at from sign_in_event where username is not null and lower(username) = lower(:username) "
-				+ "and not succeeded "
-				+ "and reason = :reason and occurred_at > :since and occurred_at > coalesce((select max(occurred_at) "
-				+ "from sign_in_event where username is not null and lower(username) = lower(:username) and succeeded), "
-				+ "'-infinity') "
-				+ "order by occurred_at")
-				.param("username", username)
-				.param("reason", WRONG_PASSWORD)
-				.param("since", Timestamp.from(since))
-				.query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+		return events.accountFailures(username, WRONG_PASSWORD, since);
 	}
 
 	private List<Instant> sourceFailures(String source, Instant since) {
-		return jdbc.sql("select occurred_at from sign_in_event where source = :source and not succeeded "
-				+ "and reason = :reason and occurred_at > :since order by occurred_at")
-				.param("source", source)
-				.param("reason", WRONG_PASSWORD)
-				.param("since", Timestamp.from(since))
-				.query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+		return events.sourceFailures(source, WRONG_PASSWORD, since);
 	}
 
 	private int value(ParameterKey key) {
