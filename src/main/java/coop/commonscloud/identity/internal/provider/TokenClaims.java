@@ -24,8 +24,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Shapes every JWT the provider signs: ES256 under this site's current key id; for a person's
@@ -41,39 +39,21 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	private final SigningKeys keys;
 	private final AccountClaims claims;
 	private final ClientStore owners;
+	private final GrantContext grant;
 
 	/** A client's owner never changes once registered, so it is read once per client, not once per token. */
 	private final Cache<String, Optional<UUID>> partnerOfClient = Caffeine.newBuilder()
 			.maximumSize(10_000).executor(Runnable::run).build();
 
-	/** The request attribute naming the account a person's grant was issued to, for the sign-in event. */
-	static final String GRANTED_ACCOUNT = TokenClaims.class.getName() + ".account";
-
 	/** One lookup per token request, though the access token and the ID token both need the account. */
 	private Account accountOf(String username) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = key(username);
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Account known) {
+		Account known = grant.known(username);
+		if (known != null) {
 			return claims.requireActive(known, OAuth2ErrorCodes.INVALID_GRANT);
 		}
 		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
-		if (request != null) {
-			request.setAttribute(key, account, RequestAttributes.SCOPE_REQUEST);
-			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
-		}
+		grant.known(account);
 		return account;
-	}
-
-	/**
-	 * Hands this request's token generation the account a grant belongs to, already read with the grant (a refresh
-	 * grant reads it with its family), so it is not looked up again. Whether it is active is still checked here.
-	 */
-	static void known(Account account) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && account != null) {
-			request.setAttribute(key(account.username()), account, RequestAttributes.SCOPE_REQUEST);
-			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
-		}
 	}
 
 	/** Between the family and the random part of a person's access token's {@code jti}. */
@@ -109,10 +89,6 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		} catch (ParseException | RuntimeException notAJwt) {
 			return null;
 		}
-	}
-
-	private static String key(String username) {
-		return TokenClaims.class.getName() + "." + username;
 	}
 
 	/**
