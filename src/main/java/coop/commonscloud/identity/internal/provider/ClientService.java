@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -29,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers the services that sign people in. Public clients authenticate with PKCE only; the
  * others get a secret, shown once and stored hashed, and may also use client credentials. Only
- * first-party clients may ask for the {@code api} scope, which lets a token act on the REST API.
+ * first-party clients may ask for the {@code api} scope, which lets a token act on the REST API, and only a steward
+ * may mark a client first-party (a partner admin asking for it is refused with 403). A person's token from a client
+ * a partner runs acts on the API with no more than that partner's powers ({@link TokenClaims}).
  */
 @Service
 @RequiredArgsConstructor
@@ -38,7 +39,7 @@ public class ClientService implements Clients {
 	public static final String API_SCOPE = "api";
 
 	private final RegisteredClientRepository clients;
-	private final JdbcClient jdbc;
+	private final ClientStore owners;
 	private final Caller caller;
 	private final Clock clock;
 	private final ClientSecretHasher secrets = new ClientSecretHasher();
@@ -55,17 +56,15 @@ public class ClientService implements Clients {
 			partner = caller.adminOf().orElseThrow(() -> new coop.commonscloud.platform.NotPermitted(
 					"Only a steward or a partner admin may register a service"));
 			caller.requireManages(new PartnerId(request.partnerId() == null ? partner : request.partnerId()));
+			if (request.firstParty()) {
+				// a first-party client asks no consent and may get the api scope: the region's own services only
+				throw new coop.commonscloud.platform.NotPermitted("Only a steward may register a firstParty client");
+			}
 		}
 		String clientId = randomToken(18);
 		String secret = request.publicClient() ? null : randomToken(32);
 		clients.save(registeredClient(request, clientId, secret));
-		jdbc.sql("insert into client_owner (registered_client_id, partner_id, first_party, created_by) "
-				+ "select id, :partner, :firstParty, :by from oauth2_registered_client where client_id = :clientId")
-				.param("partner", partner)
-				.param("firstParty", request.firstParty())
-				.param("by", caller.actor())
-				.param("clientId", clientId)
-				.update();
+		owners.owner(clientId, partner, request.firstParty(), caller.actor());
 		return new ClientCredentials(clientId, secret, request.name().strip(), request.publicClient(),
 				request.firstParty(), partner);
 	}

@@ -49,7 +49,7 @@ class OidcProviderConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
-			RefreshTokenFamilies families, SignInEvents events, Clock clock) throws Exception {
+			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -64,7 +64,7 @@ class OidcProviderConfiguration {
 					.tokenEndpoint(endpoint -> endpoint
 							.authenticationProviders(providers -> providers.replaceAll(provider ->
 									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
-											? new RefreshGrants(families.storage(), families,
+											? new RefreshGrants(families, grantContext,
 													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock)
 											: provider))
 							.accessTokenResponseHandler(grants.success())

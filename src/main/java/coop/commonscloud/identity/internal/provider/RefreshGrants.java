@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +27,6 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
@@ -58,12 +56,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>A refresh token that is not current anywhere goes to {@link RefreshTokenFamilies}, which tells a rotated-out
  * one (reuse: the family is revoked) from an unknown one. Grants this class does not handle (a DPoP proof, a
  * family from another grant type, a client that keeps its refresh tokens) go to Spring Authorization Server's own
- * provider unchanged.
+ * provider unchanged. It reads and rotates families only through {@link RefreshTokenFamilies}, never the rows
+ * underneath, and hands what the grant learnt to the token claims and the grant's event through {@link GrantContext}.
  */
 final class RefreshGrants implements AuthenticationProvider {
 
-	private final JdbcAuthorizations families;
-	private final OAuth2AuthorizationService authorizations;
+	private final RefreshTokenFamilies families;
+	private final GrantContext grantContext;
 	private final Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens;
 	private final AuthenticationProvider standard;
 	private final SignInEvents events;
@@ -83,13 +82,13 @@ final class RefreshGrants implements AuthenticationProvider {
 			// one of its threads per grant (about 10 % of the provider's CPU under load, most of it in waking and switching)
 			.executor(Runnable::run).build();
 
-	RefreshGrants(JdbcAuthorizations families, OAuth2AuthorizationService authorizations,
+	RefreshGrants(RefreshTokenFamilies families, GrantContext grantContext,
 			Supplier<OAuth2TokenGenerator<? extends OAuth2Token>> tokens, AuthenticationProvider standard,
 			SignInEvents events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
 		this.families = families;
-		this.authorizations = authorizations;
+		this.grantContext = grantContext;
 		this.tokens = tokens;
 		this.standard = standard;
 	}
@@ -121,7 +120,7 @@ final class RefreshGrants implements AuthenticationProvider {
 		CurrentFamily family = families.currentFamily(grant.getRefreshToken());
 		if (family == null) {
 			// not current anywhere: a rotated-out token revokes its family and is refused with the reason
-			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+			families.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
 		if (!AuthorizationGrantType.AUTHORIZATION_CODE.getValue().equals(family.grantType())) {
@@ -165,7 +164,7 @@ final class RefreshGrants implements AuthenticationProvider {
 
 		// the person is known by name only here: the token claims come from the account itself (TokenClaims), read
 		// with the family
-		TokenClaims.known(family.account());
+		grantContext.known(family.account());
 		Authentication person = UsernamePasswordAuthenticationToken.authenticated(family.principalName(), null, List.of());
 		// the family as far as token generation needs it: its id, which the access token's jti names (TokenClaims)
 		OAuth2Authorization current = OAuth2Authorization.withRegisteredClient(client)
@@ -212,23 +211,21 @@ final class RefreshGrants implements AuthenticationProvider {
 		long quarterHour = events.quarterHourNow();
 		boolean record = remembered == null || remembered.eventQuarterHour() != quarterHour;
 		List<Object> event = !record ? null : events.values(new SignInEvent(Kind.REFRESH,
-				request == null ? null : (UUID) request.getAttribute(TokenClaims.GRANTED_ACCOUNT), null,
+				grantContext.accountId(), null,
 				client.getClientId(), true, TokenGrantEvents.GRANTED, request == null ? null : request.getRemoteAddr()));
 		if (!families.rotate(rotated, grant.getRefreshToken(), event, remembered != null)) {
 			if (remembered != null) {
 				return null;
 			}
 			// another grant rotated this token since it was read: presenting it again is reuse
-			authorizations.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
+			families.findByToken(grant.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN);
 			throw refused(OAuth2ErrorCodes.INVALID_GRANT, null);
 		}
 		// what a read of the family would show for the new refresh token, so that its grant need not read
 		rotatedHere.put(keyOf(refreshToken.getTokenValue()), new Remembered(new CurrentFamily(family.id(),
 				family.registeredClientId(), family.principalName(), family.grantType(), family.authorizedScopes(),
 				refreshToken.getExpiresAt(), false, family.account()), record ? quarterHour : remembered.eventQuarterHour()));
-		if (request != null) {
-			request.setAttribute(TokenGrantEvents.RECORDED, Boolean.TRUE);
-		}
+		grantContext.recorded();
 		return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken, Map.of());
 	}
 

@@ -1,8 +1,10 @@
 package coop.commonscloud.identity.internal.provider;
 
+import coop.commonscloud.identity.internal.provider.JdbcAuthorizations.CurrentFamily;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,14 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	private final JdbcAuthorizations delegate;
 	private final JdbcClient jdbc;
 
-	/** The rows underneath, for {@link RefreshGrants}' narrower reads and writes. */
-	JdbcAuthorizations storage() {
-		return delegate;
+	/** The family in which a refresh token is current, for {@link RefreshGrants}: see {@link JdbcAuthorizations#currentFamily}. */
+	CurrentFamily currentFamily(String refreshToken) {
+		return delegate.currentFamily(refreshToken);
+	}
+
+	/** A refresh grant's rotation, for {@link RefreshGrants}: see {@link JdbcAuthorizations#rotate}. */
+	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event, boolean recheck) {
+		return delegate.rotate(rotated, presented, event, recheck);
 	}
 
 	/** Saves the authorization, and remembers the hashes of its tokens in the same statement (see {@link JdbcAuthorizations}). */

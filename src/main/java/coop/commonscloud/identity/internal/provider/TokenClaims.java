@@ -1,28 +1,36 @@
 package coop.commonscloud.identity.internal.provider;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.commonscloud.identity.Account;
+import coop.commonscloud.identity.Role;
 import coop.commonscloud.identity.internal.keys.SigningKeys;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Shapes every JWT the provider signs: ES256 under this site's current key id; for a person's
  * grants the subject is the account id and the ID token carries the scoped claims. A suspended or
- * deleted account gets no token, whatever code or refresh token it presents.
+ * deleted account gets no token, whatever code or refresh token it presents. A person's access token from a client
+ * a partner runs loses the {@code api} scope unless the account's powers stay within that partner's (a steward
+ * signing in through a partner's service gets no steward powers on the API).
  */
 @Component
 @RequiredArgsConstructor
@@ -30,35 +38,22 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final SigningKeys keys;
 	private final AccountClaims claims;
+	private final ClientStore owners;
+	private final GrantContext grant;
 
-	/** The request attribute naming the account a person's grant was issued to, for the sign-in event. */
-	static final String GRANTED_ACCOUNT = TokenClaims.class.getName() + ".account";
+	/** A client's owner never changes once registered, so it is read once per client, not once per token. */
+	private final Cache<String, Optional<UUID>> partnerOfClient = Caffeine.newBuilder()
+			.maximumSize(10_000).executor(Runnable::run).build();
 
 	/** One lookup per token request, though the access token and the ID token both need the account. */
 	private Account accountOf(String username) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		String key = key(username);
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Account known) {
+		Account known = grant.known(username);
+		if (known != null) {
 			return claims.requireActive(known, OAuth2ErrorCodes.INVALID_GRANT);
 		}
 		Account account = claims.activeAccount(username, OAuth2ErrorCodes.INVALID_GRANT);
-		if (request != null) {
-			request.setAttribute(key, account, RequestAttributes.SCOPE_REQUEST);
-			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
-		}
+		grant.known(account);
 		return account;
-	}
-
-	/**
-	 * Hands this request's token generation the account a grant belongs to, already read with the grant (a refresh
-	 * grant reads it with its family), so it is not looked up again. Whether it is active is still checked here.
-	 */
-	static void known(Account account) {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && account != null) {
-			request.setAttribute(key(account.username()), account, RequestAttributes.SCOPE_REQUEST);
-			request.setAttribute(GRANTED_ACCOUNT, account.id(), RequestAttributes.SCOPE_REQUEST);
-		}
 	}
 
 	/** Between the family and the random part of a person's access token's {@code jti}. */
@@ -96,8 +91,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 	}
 
-	private static String key(String username) {
-		return TokenClaims.class.getName() + "." + username;
+	/**
+	 * Whether the account's own powers on the API stay within those of a partner admin of {@code partner}: a member
+	 * (who acts on its own account only) or that partner's admin. A steward or another partner's admin is not.
+	 */
+	private static boolean withinPartnersPowers(Account account, UUID partner) {
+		return account.role() == Role.MEMBER || account.role() == Role.PARTNER_ADMIN && account.partnerId() != null
+				&& partner.equals(account.partnerId().value());
 	}
 
 	@Override
@@ -116,6 +116,13 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
 		} else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getClaims().claim("region", claims.region());
+			Optional<UUID> partner = partnerOfClient.get(context.getRegisteredClient().getId(), owners::partnerOf);
+			if (partner.isPresent() && !withinPartnersPowers(account, partner.get())) {
+				// a client a partner runs never acts with more than that partner's powers, whoever signed in through it
+				Set<String> scopes = new LinkedHashSet<>(context.getAuthorizedScopes());
+				scopes.remove(ClientService.API_SCOPE);
+				context.getClaims().claim(OAuth2ParameterNames.SCOPE, scopes);
+			}
 			if (context.getAuthorization() != null) {
 				context.getClaims().id(accessTokenId(context.getAuthorization().getId()));
 			}

@@ -21,7 +21,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
-/** Records code exchanges and refresh grants, then answers as the token endpoint normally does. */
+/** Records code exchanges and refresh grants, then answers as the token endpoint normally does ({@link GrantContext}). */
 @Component
 @RequiredArgsConstructor
 class TokenGrantEvents {
@@ -29,10 +29,8 @@ class TokenGrantEvents {
 	/** The reason a successful grant's event gives. */
 	static final String GRANTED = "granted";
 
-	/** The request attribute telling that the grant's event was recorded with the grant itself ({@link RefreshGrants}). */
-	static final String RECORDED = TokenGrantEvents.class.getName() + ".recorded";
-
 	private final SignInEvents events;
+	private final GrantContext grant;
 	private final AuthenticationSuccessHandler answer = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 	private final AuthenticationFailureHandler error = new OAuth2ErrorAuthenticationFailureHandler();
 
@@ -40,8 +38,8 @@ class TokenGrantEvents {
 		return (request, response, authentication) -> {
 			Kind kind = kind(request);
 			if (kind != null && authentication instanceof OAuth2AccessTokenAuthenticationToken grant
-					&& request.getAttribute(RECORDED) == null) {
-				events.record(new SignInEvent(kind, subject(request, grant.getAccessToken().getTokenValue()), null,
+					&& !this.grant.isRecorded()) {
+				events.record(new SignInEvent(kind, subject(grant.getAccessToken().getTokenValue()), null,
 						grant.getRegisteredClient().getClientId(), true, GRANTED, request.getRemoteAddr()));
 			}
 			answer.onAuthenticationSuccess(request, response, authentication);
@@ -68,9 +66,9 @@ class TokenGrantEvents {
 	}
 
 	/** The account the tokens were issued to: as {@link TokenClaims} found it, else the access token's subject. */
-	private static UUID subject(HttpServletRequest request, String accessToken) {
-		if (request.getAttribute(TokenClaims.GRANTED_ACCOUNT) instanceof UUID account) {
-			return account;
+	private UUID subject(String accessToken) {
+		if (grant.accountId() != null) {
+			return grant.accountId();
 		}
 		try {
 			return UUID.fromString(SignedJWT.parse(accessToken).getJWTClaimsSet().getSubject());

@@ -77,7 +77,7 @@ class ClientsAndMachineTokensTests {
 				+ "\"partnerId\":\"" + partnerId + "\"}");
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		HttpResponse<String> own = asUser(admin, "{\"name\":\"Our cloud\",\"redirectUris\":[\"https://a.example.coop/cb\"],"
-				+ "\"public\":false,\"firstParty\":true}");
+				+ "\"public\":false,\"firstParty\":false}");
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
 		assertThat((String) JsonPath.read(own.body(), "$.partnerId")).isEqualTo(partnerId);
 		HttpResponse<String> other = asUser(admin, "{\"name\":\"Theirs\",\"redirectUris\":[\"https://b.example.coop/cb\"],"
@@ -89,6 +89,65 @@ class ClientsAndMachineTokensTests {
 		HttpResponse<String> refused = asUser(member, "{\"name\":\"Mine\",\"redirectUris\":[\"https://m.example.org/cb\"],"
 				+ "\"public\":true,\"firstParty\":false}");
 		assertThat(refused.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void only_a_steward_marks_a_client_first_party() {
+		String admin = partnerAdmin();
+		HttpResponse<String> firstParty = asUser(admin, "{\"name\":\"Ours, trusted\",\"redirectUris\":"
+				+ "[\"https://f.example.coop/cb\"],\"public\":false,\"firstParty\":true}");
+		assertThat(firstParty.statusCode()).as(firstParty.body()).isEqualTo(403);
+		assertThat((String) JsonPath.read(firstParty.body(), "$.detail")).contains("firstParty");
+		assertThat(jdbc.sql("select count(*) from oauth2_registered_client where client_name = 'Ours, trusted'")
+				.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void a_steward_signing_in_through_a_partners_client_gets_no_steward_powers_on_the_api() {
+		String steward = StewardCalls.unique("steward");
+		HttpResponse<String> opened = region.asSteward("POST", "/api/accounts", "{\"username\":\"" + steward
+				+ "\",\"displayName\":\"Steward\",\"password\":\"" + StewardCalls.PASSWORD + "\",\"role\":\"STEWARD\"}");
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+		HttpResponse<String> partners = region.asSteward("POST", "/api/clients", "{\"name\":\"Partner's cloud\","
+				+ "\"redirectUris\":[\"" + AuthorizationCodeFlow.REDIRECT + "\"],\"public\":false,\"firstParty\":true,"
+				+ "\"partnerId\":\"" + partnerId + "\"}");
+		assertThat(partners.statusCode()).as(partners.body()).isEqualTo(201);
+		StewardCalls.Client partnerClient = new StewardCalls.Client(JsonPath.read(partners.body(), "$.client_id"),
+				JsonPath.read(partners.body(), "$.client_secret"));
+		StewardCalls.Client regionClient = region.client("Region's cloud", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
+
+		String throughPartner = apiToken(partnerClient, steward);
+		HttpResponse<String> refused = region.withBearer("POST", "/api/accounts", "{\"username\":\""
+				+ StewardCalls.unique("via-partner") + "\",\"displayName\":\"N\",\"password\":\"" + StewardCalls.PASSWORD
+				+ "\"}", throughPartner);
+		assertThat(refused.statusCode()).as(refused.body()).isIn(401, 403);
+
+		String throughRegion = apiToken(regionClient, steward);
+		HttpResponse<String> allowed = region.withBearer("POST", "/api/accounts", "{\"username\":\""
+				+ StewardCalls.unique("via-region") + "\",\"displayName\":\"N\",\"password\":\"" + StewardCalls.PASSWORD
+				+ "\"}", throughRegion);
+		assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(201);
+	}
+
+	/** An access token with the {@code api} scope for this person through this client, by the code flow. */
+	private String apiToken(StewardCalls.Client client, String username) {
+		AuthorizationCodeFlow flow = new AuthorizationCodeFlow(region);
+		Pkce pkce = Pkce.fresh();
+		HttpResponse<String> back = flow.authorize(new Browser(),
+				flow.authorizeUrl(client, AuthorizationCodeFlow.REDIRECT, pkce, "openid api"), username);
+		String code = AuthorizationCodeFlow.parameter(Browser.location(back), "code");
+		HttpResponse<String> tokens = flow.exchange(client, code, AuthorizationCodeFlow.REDIRECT, pkce.verifier());
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		return JsonPath.read(tokens.body(), "$.access_token");
+	}
+
+	private String partnerAdmin() {
+		String admin = StewardCalls.unique("padmin");
+		HttpResponse<String> opened = region.asSteward("POST", "/api/accounts", "{\"username\":\"" + admin
+				+ "\",\"displayName\":\"Admin\",\"password\":\"" + StewardCalls.PASSWORD + "\",\"role\":\"PARTNER_ADMIN\","
+				+ "\"partnerId\":\"" + partnerId + "\"}");
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+		return admin;
 	}
 
 	@Test

@@ -1,0 +1,38 @@
+package coop.commonscloud.identity.internal.provider;
+
+import java.util.Optional;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who runs a registered client: the partner that registered it (none: the region itself) and whether it is
+ * first-party. Spring Authorization Server keeps the client itself ({@code oauth2_registered_client}).
+ */
+@Repository
+@RequiredArgsConstructor
+class ClientStore {
+
+	private final JdbcClient jdbc;
+
+	/** Records the owner of the client just saved under {@code clientId}. */
+	void owner(String clientId, UUID partner, boolean firstParty, String createdBy) {
+		jdbc.sql("""
+				insert into client_owner (registered_client_id, partner_id, first_party, created_by)
+				select id, :partner, :firstParty, :by from oauth2_registered_client where client_id = :clientId""")
+				.param("partner", partner)
+				.param("firstParty", firstParty)
+				.param("by", createdBy)
+				.param("clientId", clientId)
+				.update();
+	}
+
+	/** The partner that runs the client with this registered id; empty when the region runs it. */
+	Optional<UUID> partnerOf(String registeredClientId) {
+		return jdbc.sql("select partner_id from client_owner where registered_client_id = :id")
+				.param("id", registeredClientId)
+				.query((rs, n) -> Optional.ofNullable(rs.getObject("partner_id", UUID.class)))
+				.optional().flatMap(partner -> partner);
+	}
+}
