@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The one-time links of self-service: password resets and address verifications. Only hashes of the
- * tokens are stored; the tokens themselves exist only in the mails.
+ * The one-time links and codes of self-service: password resets, address verifications and invite codes.
+ * Only hashes are stored; the tokens themselves exist only in the mails, and a code only in what its steward shows.
  */
 @Repository
 @RequiredArgsConstructor
@@ -69,5 +69,19 @@ class SelfServiceStore {
 
 	void useVerification(byte[] tokenHash) {
 		jdbc.sql("update email_verification set used_at = now() where token_hash = :hash").param("hash", tokenHash).update();
+	}
+
+	void insertInvite(byte[] codeHash, String createdBy, String note, Instant expiresAt) {
+		jdbc.sql("insert into invite_code (code_hash, created_by, note, expires_at) values (:hash, :by, :note, :expires)")
+				.param("hash", codeHash).param("by", createdBy).param("note", note).param("expires", Timestamp.from(expiresAt))
+				.update();
+	}
+
+	/** Uses an unused, unexpired invite code for the account; whether there was one. */
+	boolean redeemInvite(byte[] codeHash, UUID account) {
+		return jdbc.sql("""
+				update invite_code set used_by = :account, used_at = now()
+				where code_hash = :hash and used_at is null and expires_at > now()""")
+				.param("account", account).param("hash", codeHash).update() == 1;
 	}
 }

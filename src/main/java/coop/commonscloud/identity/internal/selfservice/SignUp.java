@@ -13,14 +13,12 @@ import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -57,7 +55,7 @@ public class SignUp {
 	private final AccountStore store;
 	private final Mails mails;
 	private final PlatformParameters parameters;
-	private final JdbcClient jdbc;
+	private final SelfServiceStore links;
 	private final Caller caller;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
@@ -109,9 +107,7 @@ public class SignUp {
 		byte[] bytes = new byte[15];
 		random.nextBytes(bytes);
 		String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("insert into invite_code (code_hash, created_by, note, expires_at) values (:hash, :by, :note, :expires)")
-				.param("hash", RefreshTokenFamilies.hash(code)).param("by", caller.actor()).param("note", note)
-				.param("expires", Timestamp.from(clock.instant().plus(INVITE_VALID_FOR))).update();
+		links.insertInvite(RefreshTokenFamilies.hash(code), caller.actor(), note, clock.instant().plus(INVITE_VALID_FOR));
 		return code;
 	}
 
@@ -119,8 +115,6 @@ public class SignUp {
 		if (code == null || code.isBlank()) {
 			return false;
 		}
-		return jdbc.sql("update invite_code set used_by = :account, used_at = now() where code_hash = :hash "
-				+ "and used_at is null and expires_at > now()")
-				.param("account", account.id()).param("hash", RefreshTokenFamilies.hash(code.strip())).update() == 1;
+		return links.redeemInvite(RefreshTokenFamilies.hash(code.strip()), account.id());
 	}
 }
