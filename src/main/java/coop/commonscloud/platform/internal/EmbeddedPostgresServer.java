@@ -51,9 +51,12 @@ final class EmbeddedPostgresServer {
 					.setServerConfig("wal_level", "logical")
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("unix_socket_directories", socketDirectory.toString());
+			// The library starts the server with -F (fsync off); a later -c fsync=... overrides it. Only a throw-away
+			// test database may lose what it committed in an OS crash or a power cut: a kept data directory syncs.
 			if ("temporary".equals(dataDir)) {
-				builder.setCleanDataDirectory(true);
+				builder.setServerConfig("fsync", "off").setCleanDataDirectory(true);
 			} else {
+				builder.setServerConfig("fsync", "on");
 				Path dir = Path.of(dataDir).toAbsolutePath().normalize();
 				Files.createDirectories(dir);
 				builder.setDataDirectory(dir).setCleanDataDirectory(false);
