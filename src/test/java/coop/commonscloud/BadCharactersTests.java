@@ -43,6 +43,9 @@ class BadCharactersTests {
 			"PUT|/api/regions/nul-region|{\"name\":\"Nul\\u0000region\"}|'name' contains a NUL|region",
 			"POST|/api/parameters/locality.allowance|{\"value\":1,\"reason\":\"x\",\"effectiveFrom\":\"+999999999-01-01T00:00:00Z\"}|'effectiveFrom' must be a date in the years 1 to 9999|platform_parameter",
 			"POST|/api/parameters/locality.allowance|{\"value\":1,\"reason\":\"x\",\"effectiveFrom\":\"-999999999-01-01T00:00:00Z\"}|'effectiveFrom' must be a date in the years 1 to 9999|platform_parameter",
+			"POST|/api/parameters/locality.allowance|{\"value\":1,\"reason\":\"x\",\"effectiveFrom\":\"0001-01-01T00:00:00Z\"}|'effectiveFrom' must lie between 2000-01-01|platform_parameter",
+			"POST|/api/billing/payments|{\"payer\":\"admin\",\"amount\":\"10.00\",\"receivedOn\":\"0001-01-01\",\"method\":\"cash\",\"reference\":\"year-one\"}|'receivedOn' must lie between 2000-01-01|payment",
+			"POST|/api/billing/payments|{\"payer\":\"admin\",\"amount\":\"10.00\",\"receivedOn\":\"9999-12-31\",\"method\":\"cash\",\"reference\":\"year-9999\"}|'receivedOn' must lie between 2000-01-01|payment",
 			"POST|/api/accounts|{\"username\":\"nul\\u0000user\",\"displayName\":\"x\",\"password\":\"a-long-enough-password\",\"role\":\"MEMBER\"}|'username' contains a NUL|account" })
 	void bad_text_or_dates_in_a_json_body_get_a_400_naming_the_field(String method, String path, String body, String named,
 			String table) throws Exception {

@@ -36,6 +36,9 @@ class PaymentBook implements PaymentIntake, Payments {
 			String method, String note, Instant recordedAt, String recordedBy, boolean refund) {
 	}
 
+	/** No payment to this platform predates it: an earlier date is a typing error, such as year 1 for 2001. */
+	private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
 	private final PaymentStore store;
 	private final ApplicationEventPublisher events;
 	private final Caller caller;
@@ -44,6 +47,11 @@ class PaymentBook implements PaymentIntake, Payments {
 	@Override
 	@Transactional
 	public Outcome receive(PaymentSource source, IncomingPayment payment) {
+		LocalDate today = LocalDate.now(clock);
+		if (payment.receivedOn().isBefore(EARLIEST) || payment.receivedOn().isAfter(today.plusDays(1))) {
+			throw new InvalidInput("'receivedOn' must lie between " + EARLIEST + " and tomorrow: a payment is recorded "
+					+ "after it arrives");
+		}
 		UUID id = UUID.randomUUID();
 		if (!store.insertPayment(id, source.name(), payment, caller.actor())) {
 			return new Outcome.AlreadyRecorded(store.paymentId(source.name(), payment.reference()).orElseThrow());

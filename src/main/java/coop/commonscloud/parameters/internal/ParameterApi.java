@@ -6,10 +6,12 @@ import coop.commonscloud.parameters.ParameterEntry;
 import coop.commonscloud.parameters.ParameterKey;
 import coop.commonscloud.parameters.PlatformParameters;
 import coop.commonscloud.platform.Caller;
+import coop.commonscloud.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +51,15 @@ record ParameterApi(PlatformParameters parameters, Caller caller, Clock clock) {
 	@ResponseStatus(HttpStatus.CREATED)
 	ParameterEntry set(@PathVariable String key, @RequestBody NewValue body) {
 		caller.requireSteward();
-		return parameters.set(new ParameterChange(new ParameterKey(key), body.value(),
-				body.effectiveFrom() == null ? Instant.now(clock) : body.effectiveFrom(), caller.actor(), body.reason(), null));
+		Instant now = Instant.now(clock);
+		Instant effectiveFrom = body.effectiveFrom() == null ? now : body.effectiveFrom();
+		if (effectiveFrom.isBefore(EARLIEST) || effectiveFrom.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(100).toInstant())) {
+			throw new InvalidInput("'effectiveFrom' must lie between 2000-01-01 and 100 years from now");
+		}
+		return parameters.set(new ParameterChange(new ParameterKey(key), body.value(), effectiveFrom, caller.actor(),
+				body.reason(), null));
 	}
+
+	/** No region's rules predate this: an earlier date is a typing error, such as year 1 for 2001. */
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 }
