@@ -10,6 +10,7 @@ import coop.commonscloud.parameters.ParameterChanged;
 import coop.commonscloud.partners.PartnerRegistered;
 import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
+import coop.commonscloud.region.RegionBoundaryChanged;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import lombok.RequiredArgsConstructor;
@@ -18,13 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Re-evaluates when what the criteria read changes: evidence, declarations, telemetry, the
- * catalogue, parameters. Each runs after the change committed, through Modulith's event registry.
+ * catalogue, parameters, a region's boundary. Each runs after the change committed, through Modulith's event registry.
  */
 @Component
 @RequiredArgsConstructor
 class QualificationTriggers {
-
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualificationTriggers.class);
 
 	private final Evaluating evaluating;
 	private final Servers servers;
@@ -86,12 +85,24 @@ class QualificationTriggers {
 		});
 	}
 
-	/** A re-evaluation that fails does not fail the event's delivery: the daily schedule evaluates everyone again. */
+	@ApplicationModuleListener
+	void on(RegionBoundaryChanged e) {
+		reevaluating(e, () -> {
+			String cause = "boundary of region " + e.region().value() + " changed";
+			servers.inRegion(e.region()).stream().map(l -> l.server().details().partner()).distinct()
+					.forEach(partner -> evaluating.evaluate(partner, cause)); // their servers' locality verdicts
+		});
+	}
+
+	/**
+	 * Runs the re-evaluation and lets its failure propagate: Modulith's event publication registry then
+	 * leaves the event's publication incomplete, and, with
+	 * {@code spring.modulith.events.republish-outstanding-events-on-restart=true}, delivers it again when
+	 * the application restarts.
+	 * {@link Evaluating#evaluateAll} still logs and skips a single partner that fails, so that one partner
+	 * does not hold up the others; the daily schedule evaluates everyone again.
+	 */
 	private void reevaluating(Object event, Runnable evaluation) {
-		try {
-			evaluation.run();
-		} catch (RuntimeException ex) {
-			log.error("Could not re-evaluate after {}; the daily schedule will", event, ex);
-		}
+		evaluation.run();
 	}
 }

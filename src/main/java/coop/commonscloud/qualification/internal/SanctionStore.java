@@ -17,11 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 @RequiredArgsConstructor
 class SanctionStore {
 
-	/** A case with its current (latest) step. */
-	record Case(UUID id, UUID partnerId, Criterion criterion, List<String> reasons, Instant openedAt, Step step,
+	/**
+	 * A case with its current (latest) step. Public, as are {@link #open()} and {@link Appeal#decided()}: the
+	 * dashboard template calls them, and SpEL resolves only public methods.
+	 */
+	public record Case(UUID id, UUID partnerId, Criterion criterion, List<String> reasons, Instant openedAt, Step step,
 			Instant stepSince) {
 
-		boolean open() {
+		public boolean open() {
 			return step != Step.CLOSED;
 		}
 	}
@@ -29,10 +32,10 @@ class SanctionStore {
 	record StepRow(Step step, String note, String recordedBy, Instant recordedAt) {
 	}
 
-	record Appeal(UUID id, UUID caseId, String answer, String submittedBy, Instant submittedAt, Boolean upheld,
+	public record Appeal(UUID id, UUID caseId, String answer, String submittedBy, Instant submittedAt, Boolean upheld,
 			String comment, String decidedBy, Instant decidedAt) {
 
-		boolean decided() {
+		public boolean decided() {
 			return upheld != null;
 		}
 	}

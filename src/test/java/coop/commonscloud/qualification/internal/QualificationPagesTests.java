@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import coop.commonscloud.platform.PartnerId;
+import coop.commonscloud.qualification.Criterion;
+import coop.commonscloud.qualification.internal.domain.SanctionLadder.Step;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class QualificationPagesTests {
 	MockMvc mvc;
 	@Autowired
 	QualificationStore store;
+	@Autowired
+	SanctionStore sanctionStore;
 
 	QualificationFixtures f;
 	String partner;
@@ -109,5 +114,28 @@ class QualificationPagesTests {
 		mvc.perform(get("/qualification/partners/" + partner)).andExpect(status().isOk())
 				.andExpect(content().string(containsString("data-criterion=\"LAND_BACK\"")))
 				.andExpect(content().string(containsString("Pages Co-op " + f.suffix)));
+	}
+
+	@Test
+	void the_dashboard_shows_an_open_sanction_case_with_its_appeal_and_then_the_case_closed() throws Exception {
+		UUID caseId = UUID.randomUUID();
+		sanctionStore.open(caseId, UUID.fromString(partner), Criterion.LAND_BACK, List.of("no land back contribution"));
+		sanctionStore.step(caseId, Step.NOTICE, "Notice: land back is not met", Sanctions.RULES);
+		mvc.perform(get("/manage/partners/" + partner + "/qualification").with(admin)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Notice: land back is not met")))
+				.andExpect(content().string(containsString("/manage/qualification/cases/" + caseId + "/appeal")));
+
+		UUID appealId = UUID.randomUUID();
+		sanctionStore.appeal(appealId, caseId, "We paid it in kind", "someone");
+		mvc.perform(get("/manage/partners/" + partner + "/qualification").with(admin)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("We paid it in kind")))
+				.andExpect(content().string(containsString("awaiting a steward")));
+
+		sanctionStore.decide(appealId, true, "Accepted as paid", "another");
+		sanctionStore.step(caseId, Step.CLOSED, "Closed: appeal upheld", "another");
+		mvc.perform(get("/manage/partners/" + partner + "/qualification").with(admin)).andExpect(status().isOk())
+				.andExpect(content().string(containsString("Closed: appeal upheld")))
+				.andExpect(content().string(containsString("upheld by another: Accepted as paid")))
+				.andExpect(content().string(not(containsString("/manage/qualification/cases/" + caseId + "/appeal"))));
 	}
 }
