@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.provider;
 
+import coop.commonscloud.identity.SignInActivity.ClientOwner;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 @RequiredArgsConstructor
-class ClientStore {
+public class ClientStore {
 
 	private final JdbcClient jdbc;
 
@@ -34,5 +35,15 @@ class ClientStore {
 				.param("id", registeredClientId)
 				.query((rs, n) -> Optional.ofNullable(rs.getObject("partner_id", UUID.class)))
 				.optional().flatMap(partner -> partner);
+	}
+
+	/** The client under this client id and the partner that runs it (none: the region); empty if it is unknown. */
+	public Optional<ClientOwner> ownerOf(String clientId) {
+		return jdbc.sql("""
+				select c.client_id, o.partner_id from oauth2_registered_client c
+				left join client_owner o on o.registered_client_id = c.id where c.client_id = :clientId""")
+				.param("clientId", clientId)
+				.query((rs, n) -> new ClientOwner(rs.getString(1), rs.getObject(2, UUID.class)))
+				.optional();
 	}
 }

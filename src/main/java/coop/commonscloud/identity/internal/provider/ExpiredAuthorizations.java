@@ -3,7 +3,6 @@ package coop.commonscloud.identity.internal.provider;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ class ExpiredAuthorizations {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiredAuthorizations.class);
 
-	private final JdbcClient jdbc;
+	private final AuthorizationStore store;
 
 	@Scheduled(initialDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}",
 			fixedDelayString = "${commonscloud.identity.expired-authorizations.interval:PT10M}")
@@ -40,18 +39,11 @@ class ExpiredAuthorizations {
 
 	/** Authorizations with nothing left unexpired for an hour, and their issued tokens' hashes; answers how many. */
 	int forgetAuthorizations() {
-		return jdbc.sql("with expired as (delete from oauth2_authorization where greatest(authorization_code_expires_at, "
-				+ "access_token_expires_at, refresh_token_expires_at, user_code_expires_at, device_code_expires_at) "
-				+ "< now() - interval '1 hour' returning id), "
-				+ "hashes as (delete from issued_token where authorization_id in (select id from expired)) "
-				+ "select count(*) from expired").query(Integer.class).single();
+		return store.forgetExpiredAuthorizations();
 	}
 
 	/** Hashes of access tokens issued over an hour ago that are no longer current or valid; answers how many. */
 	int forgetAccessTokens() {
-		return jdbc.sql("delete from issued_token t where t.kind = 'ACCESS' and t.issued_at < now() - interval '1 hour' "
-				+ "and not exists (select 1 from oauth2_authorization a where a.id = t.authorization_id "
-				+ "and a.access_token_expires_at > now() "
-				+ "and sha256(convert_to(a.access_token_value, 'UTF8')) = t.token_hash)").update();
+		return store.forgetStaleAccessTokens();
 	}
 }

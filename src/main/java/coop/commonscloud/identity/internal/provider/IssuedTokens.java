@@ -1,7 +1,6 @@
 package coop.commonscloud.identity.internal.provider;
 
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Revokes what the provider issued to a person, at this site: codes, access and refresh tokens. */
@@ -9,9 +8,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class IssuedTokens {
 
-	private final JdbcClient jdbc;
+	private final AuthorizationStore store;
 
 	public int revokeAllOf(String username) {
-		return jdbc.sql("delete from oauth2_authorization where principal_name = :name").param("name", username).update();
+		return store.revokeAllOf(username);
 	}
 }

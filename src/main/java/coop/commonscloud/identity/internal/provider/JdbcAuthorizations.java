@@ -3,6 +3,7 @@ package coop.commonscloud.identity.internal.provider;
 import coop.commonscloud.identity.Account;
 import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.signin.SignInEvents;
+import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEventRow;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -286,7 +287,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 	 * meanwhile, and nothing was written. With {@code recheck} (a family remembered, not read), also only if the
 	 * refresh token is not revoked or expired and the account is active ({@link #ROTATE_RECHECKED}).
 	 */
-	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event, boolean recheck) {
+	boolean rotate(OAuth2Authorization rotated, String presented, SignInEventRow event, boolean recheck) {
 		List<SqlParameterValue> all = parameters(rotated);
 		List<Object> values = new ArrayList<>();
 		for (String column : ROTATED_COLUMNS) {
@@ -299,7 +300,7 @@ class JdbcAuthorizations extends JdbcOAuth2AuthorizationService {
 		Assert.state(tokens == 1 || tokens == 2, "a rotation holds a new refresh token and a new access token");
 		values.addAll(issued);
 		if (event != null) {
-			values.addAll(event);
+			values.addAll(event.parameters());
 		}
 		return run(ROTATIONS[rotation(tokens, recheck, event != null)], values) > 0;
 	}

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -106,9 +105,9 @@ class OidcProviderConfiguration {
 	}
 
 	@Bean
-	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, AuthorizationStore store,
 			RegisteredClientRepository clients, Clock clock) {
-		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients, clock), jdbc);
+		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients, clock), store);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import coop.commonscloud.identity.internal.provider.JdbcAuthorizations.CurrentFamily;
 import coop.commonscloud.identity.internal.signin.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
+import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEventRow;
 import coop.commonscloud.identity.internal.signin.SignInEvents;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -210,7 +211,7 @@ final class RefreshGrants implements AuthenticationProvider {
 		HttpServletRequest request = currentRequest();
 		long quarterHour = events.quarterHourNow();
 		boolean record = remembered == null || remembered.eventQuarterHour() != quarterHour;
-		List<Object> event = !record ? null : events.values(new SignInEvent(Kind.REFRESH,
+		SignInEventRow event = !record ? null : events.values(new SignInEvent(Kind.REFRESH,
 				grantContext.accountId(), null,
 				client.getClientId(), true, TokenGrantEvents.GRANTED, request == null ? null : request.getRemoteAddr()));
 		if (!families.rotate(rotated, grant.getRefreshToken(), event, remembered != null)) {

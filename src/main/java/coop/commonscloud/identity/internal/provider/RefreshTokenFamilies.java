@@ -1,6 +1,7 @@
 package coop.commonscloud.identity.internal.provider;
 
 import coop.commonscloud.identity.internal.provider.JdbcAuthorizations.CurrentFamily;
+import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEventRow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,7 +9,6 @@ import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -31,7 +31,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	private static final Logger log = LoggerFactory.getLogger(RefreshTokenFamilies.class);
 
 	private final JdbcAuthorizations delegate;
-	private final JdbcClient jdbc;
+	private final AuthorizationStore store;
 
 	/** The family in which a refresh token is current, for {@link RefreshGrants}: see {@link JdbcAuthorizations#currentFamily}. */
 	CurrentFamily currentFamily(String refreshToken) {
@@ -39,7 +39,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	}
 
 	/** A refresh grant's rotation, for {@link RefreshGrants}: see {@link JdbcAuthorizations#rotate}. */
-	boolean rotate(OAuth2Authorization rotated, String presented, List<Object> event, boolean recheck) {
+	boolean rotate(OAuth2Authorization rotated, String presented, SignInEventRow event, boolean recheck) {
 		return delegate.rotate(rotated, presented, event, recheck);
 	}
 
@@ -50,8 +50,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 	}
 
 	private String familyOf(String token, String kind) {
-		return jdbc.sql("select authorization_id from issued_token where token_hash = :hash and kind = :kind")
-				.param("hash", hash(token)).param("kind", kind).query(String.class).optional().orElse(null);
+		return store.familyOf(hash(token), kind).orElse(null);
 	}
 
 	@Override
@@ -89,13 +88,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 					+ "or its family was revoked after a reuse): sign in again");
 		}
 		delegate.remove(authorization);
-		jdbc.sql("insert into refresh_token_family_revoked (authorization_id, principal_name, client_id, reason) "
-				+ "values (:family, :principal, :client, 'a rotated-out refresh token was presented again') "
-				+ "on conflict do nothing")
-				.param("family", family)
-				.param("principal", authorization.getPrincipalName())
-				.param("client", authorization.getRegisteredClientId())
-				.update();
+		store.recordReuseRevocation(family, authorization.getPrincipalName(), authorization.getRegisteredClientId());
 		log.warn("Refresh token reuse in family {} of client {}: the family is revoked", family,
 				authorization.getRegisteredClientId());
 		throw refused("This refresh token was already used and has been replaced; presenting it again revokes its "

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +26,31 @@ public class SignInEvents {
 			String source) {
 	}
 
-	private final JdbcClient jdbc;
+	/**
+	 * One row of {@code sign_in_event} as it is written: an event at this site, at a time. {@link #parameters} are
+	 * its values in the order of the table's columns, as {@link #insertFrom}'s placeholders take them.
+	 */
+	public record SignInEventRow(Timestamp occurredAt, String site, Kind kind, UUID accountId, String username,
+			String clientId, boolean succeeded, String reason, String source) {
+
+		public List<Object> parameters() {
+			return Arrays.asList(occurredAt, site, kind.name(), accountId, username, clientId, succeeded, reason, source);
+		}
+	}
+
+	private final SignInEventStore store;
 	private final String site;
 
 	private final Clock clock;
 
-	SignInEvents(JdbcClient jdbc, @Value("${commonscloud.site.name:core}") String site, ObjectProvider<Clock> clock) {
-		this.jdbc = jdbc;
+	SignInEvents(SignInEventStore store, @Value("${commonscloud.site.name:core}") String site, ObjectProvider<Clock> clock) {
+		this.store = store;
 		this.site = site;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** The columns of an event, in the order of {@link #values}. */
-	private static final String COLUMNS = "occurred_at, site, kind, account_id, username, client_id, succeeded, reason, source";
-
 	public void record(SignInEvent event) {
-		jdbc.sql("insert into sign_in_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(values(event)).update();
+		store.insert(values(event));
 	}
 
 	/**
@@ -50,8 +58,7 @@ public class SignInEvents {
 	 * the event together with what it records, in one round trip: bind {@link #values} to its placeholders.
 	 */
 	public static String insertFrom(String rows) {
-		return "insert into sign_in_event (" + COLUMNS + ") select ?::timestamptz, ?::text, ?::text, ?::uuid, ?::text, ?::text, "
-				+ "?::boolean, ?::text, ?::text from " + rows;
+		return SignInEventStore.insertFrom(rows);
 	}
 
 	/**
@@ -69,8 +76,8 @@ public class SignInEvents {
 	}
 
 	/** The values of an event at this site, now, in the order of {@link #insertFrom}'s placeholders. */
-	public List<Object> values(SignInEvent event) {
-		return Arrays.asList(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), site, event.kind().name(),
+	public SignInEventRow values(SignInEvent event) {
+		return new SignInEventRow(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), site, event.kind(),
 				event.accountId(), truncate(event.username()), event.clientId(), event.succeeded(), truncate(event.reason()),
 				event.source());
 	}

@@ -1,13 +1,14 @@
 package coop.commonscloud.identity.internal.web;
 
+import coop.commonscloud.identity.SignInActivity.ClientOwner;
 import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.provider.ClientService;
+import coop.commonscloud.identity.internal.provider.ClientStore;
 import coop.commonscloud.identity.internal.provider.ServiceClient;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 class BearerTokenAccounts implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	private final AccountStore accounts;
-	private final JdbcClient jdbc;
+	private final ClientStore clients;
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -44,9 +45,7 @@ class BearerTokenAccounts implements Converter<Jwt, AbstractAuthenticationToken>
 					})
 					.orElseGet(() -> new JwtAuthenticationToken(jwt, List.of()));
 		}
-		UUID partner = jdbc.sql("select o.partner_id from client_owner o join oauth2_registered_client c "
-				+ "on c.id = o.registered_client_id where c.client_id = :clientId")
-				.param("clientId", subject).query(UUID.class).optional().orElse(null);
+		UUID partner = clients.ownerOf(subject).map(ClientOwner::partnerId).orElse(null);
 		ServiceClient client = new ServiceClient(subject, partner);
 		List<SimpleGrantedAuthority> authorities = partner == null ? List.of(new SimpleGrantedAuthority("ROLE_CLIENT"))
 				: List.of(new SimpleGrantedAuthority("ROLE_CLIENT"), new SimpleGrantedAuthority("ROLE_PARTNER_ADMIN"));

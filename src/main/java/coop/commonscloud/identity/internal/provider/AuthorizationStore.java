@@ -1,0 +1,88 @@
+package coop.commonscloud.identity.internal.provider;
+
+import coop.commonscloud.identity.internal.provider.ConnectedServices.ConnectedService;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The provider's SQL over authorizations, beside {@link JdbcAuthorizations} (the authorization service Spring
+ * Authorization Server calls, whose statements are tuned for the refresh path and stay there): which services a
+ * person uses, revoking them, families of refresh tokens, and forgetting what has expired.
+ */
+@Repository
+@RequiredArgsConstructor
+class AuthorizationStore {
+
+	private final JdbcClient jdbc;
+
+	/** The services a person signed in to with the authorization-code flow, most recently used first. */
+	List<ConnectedService> connectedServices(String username) {
+		return jdbc.sql("""
+				select c.client_id, c.client_name, count(*) as sign_ins,
+				       max(coalesce(a.access_token_issued_at, a.authorization_code_issued_at)) as last_used
+				from oauth2_authorization a join oauth2_registered_client c on c.id = a.registered_client_id
+				where a.principal_name = :name and a.authorization_grant_type = 'authorization_code'
+				group by c.client_id, c.client_name order by last_used desc nulls last""")
+				.param("name", username)
+				.query((rs, n) -> new ConnectedService(rs.getString(1), rs.getString(2), rs.getInt(3),
+						rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+				.list();
+	}
+
+	Optional<String> registeredIdOf(String clientId) {
+		return jdbc.sql("select id from oauth2_registered_client where client_id = :clientId").param("clientId", clientId)
+				.query(String.class).optional();
+	}
+
+	/** Forgets the person's consent to the client and deletes its authorizations for them; answers how many. */
+	int revoke(String registeredId, String username) {
+		jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = :id and principal_name = :name")
+				.param("id", registeredId).param("name", username).update();
+		return jdbc.sql("delete from oauth2_authorization where registered_client_id = :id and principal_name = :name")
+				.param("id", registeredId).param("name", username).update();
+	}
+
+	/** Deletes every authorization of the person at this site: codes, access and refresh tokens; answers how many. */
+	int revokeAllOf(String username) {
+		return jdbc.sql("delete from oauth2_authorization where principal_name = :name").param("name", username).update();
+	}
+
+	/** The authorization (family) that issued a token of this kind with this hash, current or rotated out. */
+	Optional<String> familyOf(byte[] tokenHash, String kind) {
+		return jdbc.sql("select authorization_id from issued_token where token_hash = :hash and kind = :kind")
+				.param("hash", tokenHash).param("kind", kind).query(String.class).optional();
+	}
+
+	void recordReuseRevocation(String family, String principal, String registeredClientId) {
+		jdbc.sql("""
+				insert into refresh_token_family_revoked (authorization_id, principal_name, client_id, reason)
+				values (:family, :principal, :client, 'a rotated-out refresh token was presented again')
+				on conflict do nothing""")
+				.param("family", family).param("principal", principal).param("client", registeredClientId).update();
+	}
+
+	/** Authorizations with nothing left unexpired for an hour, and their issued tokens' hashes; answers how many. */
+	int forgetExpiredAuthorizations() {
+		return jdbc.sql("""
+				with expired as (
+				  delete from oauth2_authorization
+				  where greatest(authorization_code_expires_at, access_token_expires_at, refresh_token_expires_at,
+				                 user_code_expires_at, device_code_expires_at) < now() - interval '1 hour'
+				  returning id),
+				hashes as (delete from issued_token where authorization_id in (select id from expired))
+				select count(*) from expired""").query(Integer.class).single();
+	}
+
+	/** Hashes of access tokens issued over an hour ago that are no longer current or valid; answers how many. */
+	int forgetStaleAccessTokens() {
+		return jdbc.sql("""
+				delete from issued_token t
+				where t.kind = 'ACCESS' and t.issued_at < now() - interval '1 hour'
+				  and not exists (select 1 from oauth2_authorization a
+				                  where a.id = t.authorization_id and a.access_token_expires_at > now()
+				                    and sha256(convert_to(a.access_token_value, 'UTF8')) = t.token_hash)""").update();
+	}
+}
