@@ -52,12 +52,11 @@ class SiteApiSliceTests {
 	}
 
 	@Test
-	void a_nul_character_in_the_kind_of_site_is_an_invalid_choice() throws Exception {
+	void a_nul_character_in_the_kind_of_site_is_refused_naming_the_field() throws Exception {
 		mvc.perform(post("/api/sites").with(SIGNED_IN).contentType(MediaType.APPLICATION_JSON)
 						.content(site("LIBRARY\\u0000", ",\"latitude\":-33.9,\"longitude\":151.2")))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.title").value("Invalid input"))
-				.andExpect(jsonPath("$.detail").value(Matchers.containsString("The kind of site")));
+				.andExpect(jsonPath("$.detail").value(Matchers.containsString("'kind' contains a NUL")));
 		verifyNoInteractions(sites);
 	}
 

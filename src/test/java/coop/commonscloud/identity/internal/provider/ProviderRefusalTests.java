@@ -185,11 +185,11 @@ class ProviderRefusalTests {
 		assertThat((String) JsonPath.read(refresh.body(), "$.error_description")).contains("suspended");
 		assertThat(flow.exchange(service, pendingCode, AuthorizationCodeFlow.REDIRECT, next.verifier()).statusCode())
 				.isEqualTo(400);
-		// still signed in at the region from before: a new code is refused at the token endpoint
-		String freshCode = flow.code(browser, service, next, username);
-		HttpResponse<String> refused = flow.exchange(service, freshCode, AuthorizationCodeFlow.REDIRECT, next.verifier());
-		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat((String) JsonPath.read(refused.body(), "$.error_description")).contains("suspended");
+		// the browser signed in at the region from before was signed out by the suspension: it is sent to sign in
+		HttpResponse<String> signedOut = browser.follow(
+				browser.get(flow.authorizeUrl(service, AuthorizationCodeFlow.REDIRECT, next, "openid profile email")),
+				url -> url.startsWith(AuthorizationCodeFlow.REDIRECT));
+		assertThat(signedOut.uri().getPath()).isEqualTo("/login");
 
 		Browser stranger = new Browser();
 		HttpResponse<String> signIn = stranger.signIn(stranger.get(region.base() + "/login"), username, StewardCalls.PASSWORD);
