@@ -7,7 +7,6 @@ import coop.commonscloud.parameters.PlatformParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -59,22 +58,14 @@ public class SignInThrottle {
 		Policy policy = policy(now);
 		Throttling perAccount = policy.perAccount();
 		Duration lockout = perAccount.lockout();
-		SignInVerdict account = perAccount.verdict(accountFailures(username, perAccount.lockoutWindowStart(now)), now,
+		SignInVerdict account = perAccount.verdict(events.accountFailures(username, WRONG_PASSWORD, perAccount.lockoutWindowStart(now)), now,
 				"for this account");
 		if (!(account instanceof SignInVerdict.Allowed) || source == null) {
 			return account;
 		}
 		int perSource = policy.perSource();
 		Throttling bySource = new Throttling(perSource, Duration.ZERO, perSource, lockout);
-		return bySource.verdict(sourceFailures(source, bySource.lockoutWindowStart(now)), now, "from your network address");
-	}
-
-	private List<Instant> accountFailures(String username, Instant since) {
-		return events.accountFailures(username, WRONG_PASSWORD, since);
-	}
-
-	private List<Instant> sourceFailures(String source, Instant since) {
-		return events.sourceFailures(source, WRONG_PASSWORD, since);
+		return bySource.verdict(events.sourceFailures(source, WRONG_PASSWORD, bySource.lockoutWindowStart(now)), now, "from your network address");
 	}
 
 	private int value(ParameterKey key) {
