@@ -126,7 +126,7 @@ class AccountPage {
 				return show(principal, model);
 			}
 		}
-		tokens.revokeAllOf(stored.account().username());
+		tokens.revokeAllOf(stored.account());
 		return "redirect:/account?password-changed";
 	}
 

@@ -92,7 +92,7 @@ public class AccountService implements Accounts {
 				.orElseThrow(() -> new NotFound("There is no account with the id " + accountId));
 		store.setStatus(accountId, status);
 		if (status != AccountStatus.ACTIVE) {
-			tokens.revokeAllOf(account.username());
+			tokens.revokeAllOf(account);
 			sessions.endAllOf(accountId);
 		}
 		return store.findById(accountId).orElseThrow();

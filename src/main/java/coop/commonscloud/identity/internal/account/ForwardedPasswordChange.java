@@ -40,6 +40,6 @@ class ForwardedPasswordChange implements ForwardedWrite {
 			throw new InvalidInput("A password is at least " + NewAccount.MINIMUM_PASSWORD_LENGTH + " characters long");
 		}
 		accounts.setPasswordHash(stored.account().id(), passwords.encode(password));
-		tokens.revokeAllOf(stored.account().username());
+		tokens.revokeAllOf(stored.account());
 	}
 }

@@ -1,7 +1,11 @@
 package coop.commonscloud.identity.internal.provider;
 
 import coop.commonscloud.identity.internal.provider.ConnectedServices.ConnectedService;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +41,13 @@ class AuthorizationStore {
 				.query(String.class).optional();
 	}
 
-	/** Forgets the person's consent to the client and deletes its authorizations for them; answers how many. */
-	int revoke(String registeredId, String username) {
+	/** Forgets the person's consent to the client and deletes its authorizations for them; answers their ids. */
+	List<String> revoke(String registeredId, String username) {
 		jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = :id and principal_name = :name")
 				.param("id", registeredId).param("name", username).update();
-		return jdbc.sql("delete from oauth2_authorization where registered_client_id = :id and principal_name = :name")
-				.param("id", registeredId).param("name", username).update();
+		return jdbc.sql("delete from oauth2_authorization where registered_client_id = :id and principal_name = :name "
+						+ "returning id")
+				.param("id", registeredId).param("name", username).query(String.class).list();
 	}
 
 	/** Deletes every authorization of the person at this site: codes, access and refresh tokens; answers how many. */
@@ -62,6 +67,57 @@ class AuthorizationStore {
 				values (:family, :principal, :client, 'a rotated-out refresh token was presented again')
 				on conflict do nothing""")
 				.param("family", family).param("principal", principal).param("client", registeredClientId).update();
+	}
+
+	/**
+	 * Records that the API is to refuse what {@code kind} and {@code subject} name (see {@link RevokedTokens}) until
+	 * {@code forgetAfter}, in the caller's transaction. Recorded again, an account's cutoff and a row's lifetime only
+	 * move later, and the row counts as new to the other processes' next read.
+	 */
+	void recordRevocation(RevokedTokens.Kind kind, String subject, Instant revokedAt, Instant forgetAfter) {
+		jdbc.sql("""
+				insert into token_revocation (kind, subject, revoked_at, forget_after)
+				values (:kind, :subject, :revokedAt, :forgetAfter)
+				on conflict (kind, subject) do update
+				set revoked_at = greatest(token_revocation.revoked_at, excluded.revoked_at),
+				    forget_after = greatest(token_revocation.forget_after, excluded.forget_after),
+				    recorded_in = pg_current_xact_id()""")
+				.param("kind", kind.name()).param("subject", subject)
+				.param("revokedAt", Timestamp.from(revokedAt)).param("forgetAfter", Timestamp.from(forgetAfter)).update();
+	}
+
+	/** The revocations still to be kept, among those the snapshot {@code since} (an xmin) did not see yet; never empty. */
+	record RevocationsRead(String snapshotXmin, List<RevokedTokens.Revocation> revocations) {
+	}
+
+	/**
+	 * Every revocation still to be kept that a reader whose previous read had snapshot xmin {@code since} may not
+	 * have seen ({@code "0"}: every one), and this read's own snapshot xmin for the next: a row this read cannot see
+	 * was written by a transaction at or after that xmin, so the next read finds it. One round trip.
+	 */
+	RevocationsRead revocationsSince(String since) {
+		List<String> xmin = new ArrayList<>(1);
+		List<RevokedTokens.Revocation> read = jdbc.sql("""
+				with snapshot as (select pg_snapshot_xmin(pg_current_snapshot())::text as xmin)
+				select s.xmin, r.kind, r.subject, r.revoked_at, r.forget_after
+				from snapshot s left join token_revocation r
+				  on r.recorded_in >= cast(:since as xid8) and r.forget_after > now()""")
+				.param("since", since)
+				.query((rs, n) -> {
+					if (n == 0) {
+						xmin.add(rs.getString(1));
+					}
+					return rs.getString(2) == null ? null : new RevokedTokens.Revocation(
+							RevokedTokens.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant(),
+							rs.getTimestamp(5).toInstant());
+				})
+				.list();
+		return new RevocationsRead(xmin.get(0), read.stream().filter(Objects::nonNull).toList());
+	}
+
+	/** Revocations that nothing unexpired can need any more; answers how many. */
+	int forgetLapsedRevocations() {
+		return jdbc.sql("delete from token_revocation where forget_after < now()").update();
 	}
 
 	/** Authorizations with nothing left unexpired for an hour, and their issued tokens' hashes; answers how many. */

@@ -15,6 +15,7 @@ public class ConnectedServices {
 	}
 
 	private final AuthorizationStore store;
+	private final RevokedTokens revoked;
 
 	public List<ConnectedService> of(String username) {
 		return store.connectedServices(username);
@@ -23,6 +24,9 @@ public class ConnectedServices {
 	/** Revokes every token the service holds for this person and forgets what they consented to share. */
 	@Transactional
 	public int revoke(String username, String clientId) {
-		return store.registeredIdOf(clientId).map(registeredId -> store.revoke(registeredId, username)).orElse(0);
+		List<String> families = store.registeredIdOf(clientId).map(registeredId -> store.revoke(registeredId, username))
+				.orElse(List.of());
+		families.forEach(revoked::family);
+		return families.size();
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * expiry at all (an authorization request waiting for consent) stay.
  * <li>An access token's hash goes an hour after issue unless the token is still its family's current one and has
  * not expired: a replaced access token is no longer found through its row anyway.
+ * <li>A revocation goes once no access token it names can still be valid ({@link RevokedTokens}).
  * </ul>
  */
 @Component
@@ -31,6 +32,7 @@ class ExpiredAuthorizations {
 	void forget() {
 		int authorizations = forgetAuthorizations();
 		int accessTokens = forgetAccessTokens();
+		store.forgetLapsedRevocations();
 		if (authorizations + accessTokens > 0) {
 			log.info("Forgot {} expired authorizations and {} replaced or expired access tokens", authorizations,
 					accessTokens);

@@ -106,8 +106,8 @@ class OidcProviderConfiguration {
 
 	@Bean
 	RefreshTokenFamilies authorizationService(JdbcTemplate jdbcTemplate, AuthorizationStore store,
-			RegisteredClientRepository clients, Clock clock) {
-		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients, clock), store);
+			RegisteredClientRepository clients, RevokedTokens revoked, Clock clock) {
+		return new RefreshTokenFamilies(new JdbcAuthorizations(jdbcTemplate, clients, clock), store, revoked);
 	}
 
 	@Bean
@@ -120,16 +120,19 @@ class OidcProviderConfiguration {
 		return new FastSigning(keys);
 	}
 
-	/** Accepts only this region's access tokens (type {@code at+jwt}, ES256), not its ID tokens. */
+	/**
+	 * Accepts only this region's access tokens (type {@code at+jwt}, ES256), not its ID tokens, and none that was
+	 * revoked ({@link RevokedTokens}).
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys) {
+	JwtDecoder jwtDecoder(SigningKeys keys, RevokedTokens revoked) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
 		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(ACCESS_TOKEN_TYPE)));
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator(ACCESS_TOKEN_TYPE)));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtTypeValidator(ACCESS_TOKEN_TYPE), revoked));
 		return decoder;
 	}
 }

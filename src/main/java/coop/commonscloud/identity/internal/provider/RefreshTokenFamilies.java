@@ -32,6 +32,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 
 	private final JdbcAuthorizations delegate;
 	private final AuthorizationStore store;
+	private final RevokedTokens revoked;
 
 	/** The family in which a refresh token is current, for {@link RefreshGrants}: see {@link JdbcAuthorizations#currentFamily}. */
 	CurrentFamily currentFamily(String refreshToken) {
@@ -43,9 +44,14 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 		return delegate.rotate(rotated, presented, event, recheck);
 	}
 
-	/** Saves the authorization, and remembers the hashes of its tokens in the same statement (see {@link JdbcAuthorizations}). */
+	/**
+	 * Saves the authorization, and remembers the hashes of its tokens in the same statement (see
+	 * {@link JdbcAuthorizations}). A token saved as invalidated was revoked ({@code /oauth2/revoke}, or a code used
+	 * twice): the API refuses it from now on, and every access token of the family with a revoked refresh token.
+	 */
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		revoked.invalidatedIn(authorization);
 		delegate.save(authorization);
 	}
 
@@ -53,8 +59,10 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 		return store.familyOf(hash(token), kind).orElse(null);
 	}
 
+	/** Removes the family: the API refuses its access tokens from now on. */
 	@Override
 	public void remove(OAuth2Authorization authorization) {
+		revoked.family(authorization.getId());
 		delegate.remove(authorization);
 	}
 
@@ -87,7 +95,7 @@ public class RefreshTokenFamilies implements OAuth2AuthorizationService {
 			throw refused("This refresh token was revoked (it was revoked by its service, its account was suspended, "
 					+ "or its family was revoked after a reuse): sign in again");
 		}
-		delegate.remove(authorization);
+		remove(authorization);
 		store.recordReuseRevocation(family, authorization.getPrincipalName(), authorization.getRegisteredClientId());
 		log.warn("Refresh token reuse in family {} of client {}: the family is revoked", family,
 				authorization.getRegisteredClientId());

@@ -104,7 +104,7 @@ class PasswordReset {
 		accounts.setPasswordHash(account.get(), passwords.encode(password));
 		store.useResets(account.get());
 		Account changed = accounts.findById(account.get()).orElseThrow();
-		tokens.revokeAllOf(changed.username());
+		tokens.revokeAllOf(changed);
 		return new Outcome.Changed(changed.username());
 	}
 
