@@ -153,8 +153,8 @@ class RevokedTokens implements OAuth2TokenValidator<Jwt> {
 		Revocation account = token.getSubject() == null ? null : revoked.get(Kind.ACCOUNT).get(token.getSubject());
 		// iat has whole seconds: a token of the same second as the revocation is refused too, whichever came first
 		if (account != null && (token.getIssuedAt() == null || token.getIssuedAt().isBefore(account.revokedAt()))) {
-			return refused("This access token was issued before its account's password changed or the account was "
-					+ "suspended");
+			return refused("This access token was revoked: its account's password changed or the account was suspended "
+					+ "after it was issued");
 		}
 		return OAuth2TokenValidatorResult.success();
 	}
