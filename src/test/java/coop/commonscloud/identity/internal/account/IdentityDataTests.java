@@ -27,7 +27,8 @@ class IdentityDataTests {
 	static final List<String> REGION_DATA = List.of("account", "oauth2_registered_client", "client_owner", "signing_key",
 			"email_verification", "password_reset", "invite_code", "second_factor", "recovery_code");
 	static final List<String> SITE_DATA = List.of("oauth2_authorization", "oauth2_authorization_consent", "issued_token",
-			"refresh_token_family_revoked", "sign_in_event", "second_factor_use", "recovery_code_use", "account_session");
+			"refresh_token_family_revoked", "sign_in_event", "second_factor_use", "recovery_code_use", "account_session",
+			"token_revocation");
 
 	@Autowired
 	JdbcClient jdbc;
