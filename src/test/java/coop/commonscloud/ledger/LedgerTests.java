@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
@@ -92,6 +93,32 @@ class LedgerTests {
 		assertThatThrownBy(() -> jdbc.sql("truncate ledger_posting cascade").update())
 				.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
 		assertThat(balanceOf(provider)).isEqualTo(-1000);
+	}
+
+	@Test
+	void a_posted_transaction_takes_no_further_postings() {
+		PostedTransaction posted = ledger.post(payment(1000));
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			insertPosting(posted.id(), "Assets:Cash", 500);
+			insertPosting(posted.id(), provider.name(), -500);
+		})).isInstanceOf(DataAccessException.class)
+				.hasMessageContaining("ledger transaction " + posted.id() + " is posted: it takes no further postings");
+		assertThat(ledger.journal()).filteredOn(t -> t.id() == posted.id()).singleElement()
+				.satisfies(t -> assertThat(t.transaction().postings()).hasSize(2));
+		assertThat(balanceOf(provider)).isEqualTo(-1000);
+	}
+
+	@Test
+	void a_transaction_takes_its_postings_in_the_database_transaction_that_writes_it_even_inside_a_savepoint() {
+		TransactionTemplate nested = new TransactionTemplate(transactions.getTransactionManager());
+		nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		transactions.executeWithoutResult(outer -> {
+			long tx = insertTransaction();
+			insertPosting(tx, "Assets:Cash", 250);
+			nested.executeWithoutResult(savepoint -> insertPosting(tx, provider.name(), -250));
+			nested.executeWithoutResult(savepoint -> ledger.post(payment(300)));
+		});
+		assertThat(balanceOf(provider)).isEqualTo(-550);
 	}
 
 	@Test
