@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -100,17 +101,36 @@ class WriteEndpointFuzzProperties {
 		}
 	}
 
-	@Property(tries = 1500)
+	@Property(tries = 300)
 	void bad_input_to_any_write_endpoint_gets_no_5xx_and_refused_input_changes_nothing(@ForAll("probes") Probe probe)
 			throws Exception {
+		if (Boolean.getBoolean("fuzz.survey")) {
+			try {
+				send(probe);
+			} catch (AssertionError e) {
+				System.out.println("FUZZ-FAIL " + e.getMessage().replace('\n', ' '));
+			}
+			return;
+		}
 		send(probe);
+	}
+
+	/** Found by this fuzz: an upload endpoint sent JSON answered 500 ("Current request is not a multipart request"). */
+	@Example
+	void an_upload_sent_as_json_gets_a_400_that_says_to_send_multipart() throws Exception {
+		MvcResult result = mvc.perform(MockMvcRequestBuilders.post("/api/billing/statements").with(user(steward)).with(csrf())
+				.contentType(MediaType.APPLICATION_JSON).content("")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).contains("send it as multipart/form-data");
 	}
 
 	@Provide
 	Arbitrary<Probe> probes() {
 		List<Endpoint> endpoints = WriteEndpoints.of(mappings).all();
 		assertThat(endpoints).as("write endpoints found").hasSizeGreaterThan(50);
-		return Arbitraries.of(endpoints).flatMap(this::probe);
+		Map<Endpoint, Arbitrary<Probe>> probes = new java.util.HashMap<>();
+		return Arbitraries.of(endpoints).flatMap(endpoint -> probes.computeIfAbsent(endpoint, this::probe));
 	}
 
 	/** One request to an endpoint; {@code toString} is what a failure shows. */
@@ -282,7 +302,8 @@ class WriteEndpointFuzzProperties {
 		return switch (pathVariable) {
 			case "slug" -> known.get("slug");
 			case "number" -> List.of("0", "-1", "999999999", "2147483648");
-			case "period" -> List.of("2026-07", "1999-13", "2026-7", "9999-12", "+2026-01", "0000-01");
+			// no period that could be settled: posting one starts a job that commits in the background, for minutes
+			case "period" -> List.of("1999-13", "2026-7", "+2026-01", "0000-01", "2026-00");
 			case "format" -> List.of("csv", "beancount", "aba", "sepa", "xml", "");
 			case "kind", "name", "key" -> BadInput.TEXTS.subList(0, 12);
 			default -> known.get("id");
