@@ -101,7 +101,7 @@ class WriteEndpointFuzzProperties {
 		}
 	}
 
-	@Property(tries = 300)
+	@Property(tries = 800)
 	void bad_input_to_any_write_endpoint_gets_no_5xx_and_refused_input_changes_nothing(@ForAll("probes") Probe probe)
 			throws Exception {
 		if (Boolean.getBoolean("fuzz.survey")) {
