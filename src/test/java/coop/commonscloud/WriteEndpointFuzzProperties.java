@@ -44,7 +44,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A fuzz of every write endpoint (each POST, PUT, PATCH and DELETE in the handler mappings, API and page forms
- * alike), as a steward, so that requests get past authorization to validation and the database: bad input never
+ * alike), signed in as the steward {@code admin} (a session's principal with a CSRF token, not Basic credentials,
+ * which cost an Argon2 hash per request), so that requests get past authorization to validation and the database: bad input never
  * gets a 5xx, and bad input that is refused changes no rows.
  * <p>
  * Inputs are shaped like what the endpoint reads ({@link WriteEndpoints}: the fields of its {@code @RequestBody}
@@ -57,7 +58,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the next transaction id to be assigned, after it every id since then that committed. Other test contexts in this
  * JVM share the database and may commit in the meantime (their schedulers, listeners), so a committed id counts
  * against the request only when a row of some table carries it as {@code xmin}, that is, when it inserted or updated
- * that row; the failure names the table. A refused request that only deleted rows would not be seen. An answer that
+ * that row; the failure names the table. A refused request that only deleted rows would not be seen, nor one
+ * that wrote only {@link #WRITTEN_IN_THE_BACKGROUND} (a scheduler writes those tables whatever the requests do). An answer that
  * accepted the input (2xx from the API, a redirect after a form, Post/Redirect/Get) may change rows: the input was
  * valid after all; the test then waits for the listeners of what it published, so that their commits are not
  * counted against the next request. A form shown again with its errors (200) or any 4xx must change nothing.
