@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -62,6 +63,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("problems", List.of(problem.getDetail()));
 		return problem;
 	}
+
+	/**
+	 * An upload sent as something other than multipart/form-data (too large an upload is a
+	 * {@code MaxUploadSizeExceededException}, answered 413 by the handler this class extends).
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail notMultipart(MultipartException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", NOT_MULTIPART);
+		problem.setProperty("problems", List.of(NOT_MULTIPART));
+		return problem;
+	}
+
+	static final String NOT_MULTIPART = "This address takes a file upload: send it as multipart/form-data, the file in"
+			+ " the part the documentation names (docs/api.md)";
 
 	/** A write of region data at a site of the mesh, refused by the database's guard; else unforeseen. */
 	@ExceptionHandler(org.springframework.dao.DataAccessException.class)

@@ -5,6 +5,7 @@ import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.NotFound;
 import coop.commonscloud.platform.NotPermitted;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -19,6 +20,15 @@ class PageProblems {
 	@ExceptionHandler({ NotFound.class, NotPermitted.class, InvalidInput.class, Conflict.class })
 	ModelAndView known(RuntimeException e) {
 		return page(KnownProblem.of(e));
+	}
+
+	/** A form's upload sent as something other than multipart/form-data; too large an upload is Boot's 413. */
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView notMultipart(MultipartException e) {
+		if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			throw e;
+		}
+		return page(KnownProblem.of(new InvalidInput(ApiProblems.NOT_MULTIPART)));
 	}
 
 	/** A write of region data at a site of the mesh, refused by the database's guard. */
