@@ -5,11 +5,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the site's pages say about joining (the header's and home page's Join link, the sign-in page's line), read by
- * the templates as {@code @joining}: whether sign-up is open, and if so in which mode.
+ * the templates as {@code @signUpState}: whether sign-up is open, and if so in which mode.
  */
-@Component("joining")
+@Component("signUpState")
 @RequiredArgsConstructor
-class Joining {
+class SignUpState {
 
 	private final SignUp signUp;
 
