@@ -22,9 +22,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 record PartnerFormPages(Partners partners, Caller caller) {
 
+	/** The partners the caller manages; someone who manages none sees the region's partners on the public list. */
 	@GetMapping("/manage/partners")
 	String list(Model model) {
-		model.addAttribute("partners", partners.managedByCaller());
+		List<Partner> managed = partners.managedByCaller();
+		if (!caller.isSteward() && managed.isEmpty()) {
+			return "redirect:/partners";
+		}
+		model.addAttribute("partners", managed);
 		model.addAttribute("steward", caller.isSteward());
 		return "manage/partners";
 	}

@@ -20,7 +20,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Members hear by email when a poll opens and when it closes; a real SMTP server (GreenMail) receives the mail. */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + PollNoticeMailTests.SMTP_PORT })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + PollNoticeMailTests.SMTP_PORT,
+		"commonscloud.public-url=http://localhost:8080" })
 @AutoConfigureMockMvc
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class PollNoticeMailTests {

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,16 +34,13 @@ public class EmailVerification {
 	private final AccountStore accounts;
 	private final Mails mails;
 	private final Clock clock;
-	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	EmailVerification(SelfServiceStore store, AccountStore accounts, Mails mails, Clock clock,
-			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
+	EmailVerification(SelfServiceStore store, AccountStore accounts, Mails mails, Clock clock) {
 		this.store = store;
 		this.accounts = accounts;
 		this.mails = mails;
 		this.clock = clock;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	/** Records a token for the account's address and mails the link once the transaction commits. */
@@ -54,7 +50,7 @@ public class EmailVerification {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		store.insertVerification(RefreshTokenFamilies.hash(token), account.id(), account.email(),
 				clock.instant().plus(VALID_FOR));
-		String link = publicUrl + "/verify-email?token=" + token;
+		String link = mails.link("/verify-email?token=" + token);
 		Runnable mail = () -> mails.send(account.email(), "Confirm your email address for Commons Cloud",
 				"Hello " + account.displayName() + ",\n\nplease confirm that " + account.email()
 						+ " is your address by opening this link within three days:\n\n" + link

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Mail to people: over SMTP when {@code spring.mail.host} is set; without SMTP (development) each
  * mail goes to an in-memory outbox that stewards read at {@code /dev/outbox}, and nowhere else.
+ * Links in mails start with {@code commonscloud.public-url}. Mail over SMTP needs it set: the platform does not start
+ * without it rather than mail links to an address nobody else can open, nor guess its address from a request's Host
+ * header, which whoever sends the request chooses. Without SMTP the links, read in the outbox on this machine, start
+ * with {@code http://localhost:<server.port>}.
  */
 @Component
 class Mails {
@@ -29,13 +33,26 @@ class Mails {
 	private final JavaMailSender smtp;
 	private final String from;
 	private final Clock clock;
+	private final String publicUrl;
 	private final List<Mail> outbox = new ArrayList<>();
 
 	Mails(ObjectProvider<JavaMailSender> smtp, @Value("${spring.mail.host:}") String host,
-			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from, Clock clock) {
+			@Value("${commonscloud.mail.from:Commons Cloud <no-reply@localhost>}") String from,
+			@Value("${commonscloud.public-url:}") String publicUrl, @Value("${server.port:8080}") int port, Clock clock) {
 		this.smtp = host.isBlank() ? null : smtp.getIfAvailable();
 		this.from = from;
 		this.clock = clock;
+		if (publicUrl.isBlank() && !host.isBlank()) {
+			throw new IllegalStateException("Mail is sent over SMTP (spring.mail.host is set), but commonscloud.public-url "
+					+ "is not: set it to the address people open this platform at, such as https://cloud.example.org, "
+					+ "so that the links in its mails lead there");
+		}
+		this.publicUrl = (publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.strip()).replaceAll("/+$", "");
+	}
+
+	/** The address of a page of this platform for a mail, {@code path} starting with a slash. */
+	String link(String path) {
+		return publicUrl + path;
 	}
 
 	boolean outboxInUse() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +41,15 @@ class PasswordReset {
 	private final PasswordEncoder passwords;
 	private final IssuedTokens tokens;
 	private final Clock clock;
-	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	PasswordReset(AccountStore accounts, SelfServiceStore store, Mails mails, PasswordEncoder passwords, IssuedTokens tokens, Clock clock,
-			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
+	PasswordReset(AccountStore accounts, SelfServiceStore store, Mails mails, PasswordEncoder passwords, IssuedTokens tokens, Clock clock) {
 		this.accounts = accounts;
 		this.store = store;
 		this.mails = mails;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.clock = clock;
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	/** Mails a link if {@code who} is the username or address of an active account with an address. */
@@ -77,7 +73,7 @@ class PasswordReset {
 		store.insertReset(RefreshTokenFamilies.hash(token), found.id(), clock.instant().plus(VALID_FOR));
 		mails.send(found.email(), "Set a new password for Commons Cloud", "Hello " + found.displayName()
 				+ ",\n\nsomeone (we hope you) asked to set a new password for the account '" + found.username()
-				+ "'. Open this link within an hour to choose one:\n\n" + publicUrl + "/password-reset/new?token=" + token
+				+ "'. Open this link within an hour to choose one:\n\n" + mails.link("/password-reset/new?token=" + token)
 				+ "\n\nIf it was not you, ignore this mail: your password stays as it is.\n");
 	}
 

@@ -2,6 +2,7 @@ package coop.commonscloud.identity.internal.selfservice;
 
 import coop.commonscloud.identity.Account;
 import coop.commonscloud.identity.AccountStatus;
+import coop.commonscloud.identity.IdentityParameters;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.Role;
 import coop.commonscloud.identity.internal.account.AccountService;
@@ -24,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * People opening their own member account, as the region's setting {@code identity.sign-up.mode}
- * allows: openly, with a steward's invite code (single use, 30 days), or pending a steward's
- * approval (a steward sets the account ACTIVE). Every sign-up gets an email verification.
+ * People opening their own member account, while the region's setting {@code identity.sign-up.open} allows it, and as
+ * its setting {@code identity.sign-up.mode} says: openly, with a steward's invite code (single use, 30 days), or
+ * pending a steward's approval (a steward sets the account ACTIVE). Every sign-up gets an email verification.
  */
 @Service
 @RequiredArgsConstructor
@@ -49,6 +50,8 @@ public class SignUp {
 	}
 
 	static final ParameterKey MODE = new ParameterKey("identity.sign-up.mode");
+	static final String CLOSED = "The region is not taking sign-ups here: its stewards open accounts. "
+			+ "Ask them, or a partner of the region, for one";
 	private static final Duration INVITE_VALID_FOR = Duration.ofDays(30);
 
 	private final AccountService accounts;
@@ -60,12 +63,19 @@ public class SignUp {
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
+	boolean open() {
+		return parameters.choiceAt(IdentityParameters.SIGN_UP, clock.instant()) == IdentityParameters.SignUp.OPEN;
+	}
+
 	Mode mode() {
 		return Mode.values()[parameters.current(MODE).amount().intValueExact()];
 	}
 
 	@Transactional
 	Outcome signUp(String username, String displayName, String email, String password, String inviteCode) {
+		if (!open()) {
+			return new Outcome.Refused(List.of(CLOSED));
+		}
 		Mode mode = mode();
 		if (email == null || email.isBlank()) {
 			return new Outcome.Refused(List.of("Give your email address: it is how you can reset a forgotten password"));

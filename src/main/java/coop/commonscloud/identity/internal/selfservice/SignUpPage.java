@@ -12,6 +12,7 @@ record SignUpPage(SignUp signUp) {
 
 	@GetMapping("/sign-up")
 	String form(Model model) {
+		model.addAttribute("open", signUp.open());
 		model.addAttribute("mode", signUp.mode().name());
 		return "identity/sign-up";
 	}
@@ -23,6 +24,7 @@ record SignUpPage(SignUp signUp) {
 			@RequestParam(name = "password", required = false) String password,
 			@RequestParam(name = "inviteCode", required = false) String inviteCode, Model model) {
 		SignUp.Outcome outcome = signUp.signUp(username, displayName, email, password, inviteCode);
+		model.addAttribute("open", signUp.open());
 		model.addAttribute("mode", signUp.mode().name());
 		if (outcome instanceof SignUp.Outcome.Received received) {
 			model.addAttribute("opened", received);

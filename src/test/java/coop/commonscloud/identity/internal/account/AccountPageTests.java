@@ -3,6 +3,7 @@ package coop.commonscloud.identity.internal.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import coop.commonscloud.SiteLayout;
 import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
@@ -42,6 +43,7 @@ class AccountPageTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains(username).contains("Person " + username).contains("not confirmed yet")
 				.contains("Matrix of Co-op B");
+		SiteLayout.assertHasTheSiteLayout(page.body());
 
 		HttpResponse<String> revoked = browser.post(region.base() + "/account/services/revoke",
 				Map.of("clientId", client.clientId(), "_csrf", Browser.csrf(page.body())));
@@ -53,6 +55,7 @@ class AccountPageTests {
 		HttpResponse<String> wrong = browser.post(region.base() + "/account/password", Map.of("current", "not-my-password",
 				"password", "another-long-password", "repeated", "another-long-password", "_csrf", csrf));
 		assertThat(wrong.body()).contains("Your current password is not right");
+		SiteLayout.assertHasTheSiteLayout(wrong.body());
 		HttpResponse<String> changed = browser.post(region.base() + "/account/password", Map.of("current",
 				StewardCalls.PASSWORD, "password", "another-long-password", "repeated", "another-long-password", "_csrf", csrf));
 		assertThat(Browser.location(changed)).endsWith("/account?password-changed");

@@ -3,6 +3,7 @@ package coop.commonscloud.identity.internal.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import coop.commonscloud.SiteLayout;
 import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
@@ -205,6 +206,7 @@ class ClientsAndMachineTokensTests {
 		consent = browser.follow(consent);
 		assertThat(consent.uri().getPath()).isEqualTo("/oauth2/consent");
 		assertThat(consent.body()).contains("Someone&#39;s app").contains("Your email address");
+		SiteLayout.assertHasTheSiteLayout(consent.body());
 
 		HttpResponse<String> allowed = browser.post(region.base() + "/oauth2/authorize", Map.of("client_id",
 				thirdParty.clientId(), "state", AuthorizationCodeFlow.parameter(consent.uri().toString(), "state"),

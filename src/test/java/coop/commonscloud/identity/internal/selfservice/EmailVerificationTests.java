@@ -30,6 +30,7 @@ class EmailVerificationTests {
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry properties) {
 		properties.add("spring.mail.host", () -> "127.0.0.1");
+		properties.add("commonscloud.public-url", () -> "http://localhost:8080"); // links are rewritten to the test's port
 		properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 

@@ -42,6 +42,7 @@ class SignUpToTotpBrowserTest {
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry properties) {
 		properties.add("spring.mail.host", () -> "127.0.0.1");
+		properties.add("commonscloud.public-url", () -> "http://localhost:8080"); // links are rewritten to the test's port
 		properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
@@ -71,16 +72,22 @@ class SignUpToTotpBrowserTest {
 		String username = "chromium-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "a-password-for-chromium";
 
-		browser.get(base + "/sign-up");
+		browser.get(base + "/");
+		browser.findElement(By.id("join-link")).click();
+		await(By.id("username"));
+		assertThat(browser.getCurrentUrl()).isEqualTo(base + "/sign-up");
+		hasTheSiteLayout();
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("displayName")).sendKeys("Chromium Person");
 		browser.findElement(By.id("email")).sendKeys(username + "@example.org");
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		assertThat(browser.findElement(By.id("signed-up")).getText()).contains("Welcome");
+		hasTheSiteLayout();
 
 		browser.get(verificationLink(username + "@example.org").replace("http://localhost:8080", base));
 		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("is confirmed as your address");
+		hasTheSiteLayout();
 
 		browser.get(base + "/account");
 		signIn(username, password);
@@ -88,6 +95,7 @@ class SignUpToTotpBrowserTest {
 		leave("/login");
 		assertThat(browser.getCurrentUrl()).contains("/account");
 		assertThat(browser.getPageSource()).contains("(confirmed)");
+		hasTheSiteLayout();
 
 		browser.findElement(By.id("totp-start")).click();
 		String secret = await(By.id("totp-secret")).getText();
@@ -106,11 +114,21 @@ class SignUpToTotpBrowserTest {
 		signIn(username, password);
 		await(By.id("code"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login/second-factor");
+		hasTheSiteLayout();
 		browser.findElement(By.id("code")).sendKeys(SecondFactorTests.code(secret));
 		browser.findElement(By.id("code-submit")).click();
 		leave("/login/second-factor");
 		assertThat(browser.getCurrentUrl()).contains("/account");
 		assertThat(await(By.id("second-factor-on")).getText()).contains("Two-step sign-in is on");
+	}
+
+	/** The page has the site's header with its navigation, its stylesheet applied, and the footer. */
+	private void hasTheSiteLayout() {
+		assertThat(browser.findElements(By.cssSelector("header.site-header nav[aria-label=Main]")))
+				.as("the site's navigation at " + browser.getCurrentUrl()).hasSize(1);
+		assertThat(browser.findElement(By.cssSelector("header.site-header")).getCssValue("background-color"))
+				.as("the site's stylesheet at " + browser.getCurrentUrl()).isNotIn("rgba(0, 0, 0, 0)", "transparent");
+		assertThat(browser.findElements(By.cssSelector("footer.site-footer"))).hasSize(1);
 	}
 
 	private org.openqa.selenium.WebElement await(By element) {

@@ -2,6 +2,7 @@ package coop.commonscloud.identity.internal.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coop.commonscloud.SiteLayout;
 import coop.commonscloud.identity.internal.Browser;
 import coop.commonscloud.identity.internal.LoginPageStub;
 import coop.commonscloud.identity.internal.StewardCalls;
@@ -43,6 +44,8 @@ public class SecondFactorTests {
 		HttpResponse<String> wrong = browser.post(region.base() + "/account/second-factor/enable",
 				Map.of("code", "000000", "_csrf", Browser.csrf(setup.body())));
 		assertThat(wrong.body()).contains("That code is not right");
+		SiteLayout.assertHasTheSiteLayout(setup.body());
+		SiteLayout.assertHasTheSiteLayout(wrong.body());
 		HttpResponse<String> enabled = browser.post(region.base() + "/account/second-factor/enable",
 				Map.of("code", code(secret), "_csrf", Browser.csrf(setup.body())));
 		List<String> recovery = all(enabled.body(), "class=\"recovery-code\">([^<]+)<");
@@ -60,6 +63,8 @@ public class SecondFactorTests {
 		HttpResponse<String> refused = second.post(region.base() + "/login/second-factor",
 				Map.of("code", "123456", "_csrf", Browser.csrf(asked.body())));
 		assertThat(refused.body()).contains("That code is not right");
+		SiteLayout.assertHasTheSiteLayout(asked.body());
+		SiteLayout.assertHasTheSiteLayout(refused.body());
 		String used = code(secret);
 		HttpResponse<String> in = second.follow(second.post(region.base() + "/login/second-factor",
 				Map.of("code", used, "_csrf", Browser.csrf(asked.body()))));
