@@ -29,6 +29,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,8 +42,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The region's OpenID Connect provider on Spring Authorization Server: clients, authorizations and
  * consents in PostgreSQL, ES256 keys from {@link SigningKeys}, refresh-token families, the
- * account claims, and sign-in events for token grants. The issuer is
- * {@code commonscloud.identity.issuer} when set, else the URL the request came in on.
+ * account claims, and sign-in events for token grants. The issuer is configured, never taken from a request's
+ * {@code Host} header: {@code commonscloud.identity.issuer} (a mesh's one issuer for the region) when set, else
+ * {@code commonscloud.public-url}, else {@code http://localhost:8080}, as for the links in mails.
  */
 @Configuration
 class OidcProviderConfiguration {
@@ -48,7 +54,9 @@ class OidcProviderConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
-			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock) throws Exception {
+			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock,
+			JwtEncoder jwtEncoder, TokenClaims tokenClaims, RegisteredClientRepository clients) throws Exception {
+		http.setSharedObject(OAuth2TokenGenerator.class, tokenGenerator(jwtEncoder, tokenClaims));
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -57,8 +65,11 @@ class OidcProviderConfiguration {
 									metadata -> metadata.idTokenSigningAlgorithms(algorithms -> {
 										algorithms.clear();
 										algorithms.add("ES256");
-									}))))
+									}).claims(Discovery::onlyWhatClientsCanUse))))
+					.authorizationServerMetadataEndpoint(endpoint -> endpoint.authorizationServerMetadataCustomizer(
+							metadata -> metadata.claims(Discovery::onlyWhatClientsCanUse)))
 					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
+							.authorizationRequestConverters(converters -> OfflineAccess.ignoredWhereNotOffered(converters, clients))
 							.errorResponseHandler(new AuthorizationErrors()))
 					.tokenEndpoint(endpoint -> endpoint
 							.authenticationProviders(providers -> providers.replaceAll(provider ->
@@ -83,6 +94,17 @@ class OidcProviderConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Spring Authorization Server's own generators (ID and access tokens as JWTs shaped by {@link TokenClaims}, opaque
+	 * access tokens, refresh tokens), except that a refresh token respects a declined {@code offline_access}.
+	 */
+	private static OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, TokenClaims claims) {
+		JwtGenerator jwts = new JwtGenerator(encoder);
+		jwts.setJwtCustomizer(claims);
+		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
+				OfflineAccess.unlessDeclined(new OAuth2RefreshTokenGenerator()));
+	}
+
 	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */
 	private static MediaTypeRequestMatcher browsers() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -91,12 +113,9 @@ class OidcProviderConfiguration {
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(@Value("${commonscloud.identity.issuer:}") String issuer) {
-		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-		if (!issuer.isBlank()) {
-			settings.issuer(issuer);
-		}
-		return settings.build();
+	AuthorizationServerSettings authorizationServerSettings(@Value("${commonscloud.identity.issuer:}") String issuer,
+			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
+		return AuthorizationServerSettings.builder().issuer(Issuer.of(issuer, publicUrl)).build();
 	}
 
 	@Bean
