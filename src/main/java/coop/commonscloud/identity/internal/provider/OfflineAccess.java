@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -51,9 +51,12 @@ final class OfflineAccess {
 				asked.getAdditionalParameters());
 	}
 
-	/** Issues no refresh token at a code exchange whose request asked for the scope and was not granted it. */
-	static OAuth2TokenGenerator<OAuth2RefreshToken> unlessDeclined(OAuth2TokenGenerator<OAuth2RefreshToken> refreshTokens) {
-		return context -> declined(context) ? null : refreshTokens.generate(context);
+	/**
+	 * The provider's token generator, except that it makes no refresh token at a code exchange whose request asked
+	 * for the scope and was not granted it.
+	 */
+	static OAuth2TokenGenerator<OAuth2Token> unlessDeclined(OAuth2TokenGenerator<? extends OAuth2Token> tokens) {
+		return context -> declined(context) ? null : tokens.generate(context);
 	}
 
 	private static boolean declined(OAuth2TokenContext context) {

@@ -29,11 +29,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.core.OAuth2Token;
-import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -55,8 +53,7 @@ class OidcProviderConfiguration {
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
 			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock,
-			JwtEncoder jwtEncoder, TokenClaims tokenClaims, RegisteredClientRepository clients) throws Exception {
-		http.setSharedObject(OAuth2TokenGenerator.class, tokenGenerator(jwtEncoder, tokenClaims));
+			RegisteredClientRepository clients) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -72,11 +69,16 @@ class OidcProviderConfiguration {
 							.authorizationRequestConverters(converters -> OfflineAccess.ignoredWhereNotOffered(converters, clients))
 							.errorResponseHandler(new AuthorizationErrors()))
 					.tokenEndpoint(endpoint -> endpoint
-							.authenticationProviders(providers -> providers.replaceAll(provider ->
-									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
-											? new RefreshGrants(families, grantContext,
-													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock)
-											: provider))
+							.authenticationProviders(providers -> providers.replaceAll(provider -> {
+								if (provider instanceof OAuth2RefreshTokenAuthenticationProvider standard) {
+									return new RefreshGrants(families, grantContext,
+											() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock);
+								}
+								if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+									return codeExchanges(http, families);
+								}
+								return provider;
+							}))
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))
 					.clientAuthentication(authentication -> authentication
@@ -95,14 +97,19 @@ class OidcProviderConfiguration {
 	}
 
 	/**
-	 * Spring Authorization Server's own generators (ID and access tokens as JWTs shaped by {@link TokenClaims}, opaque
-	 * access tokens, refresh tokens), except that a refresh token respects a declined {@code offline_access}.
+	 * Spring Authorization Server's provider for code exchanges, made as its configurer makes it (its token generator,
+	 * which the configurer has shared by now, and the session registry if there is one), except that it issues no
+	 * refresh token where a person declined {@code offline_access}.
 	 */
-	private static OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, TokenClaims claims) {
-		JwtGenerator jwts = new JwtGenerator(encoder);
-		jwts.setJwtCustomizer(claims);
-		return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
-				OfflineAccess.unlessDeclined(new OAuth2RefreshTokenGenerator()));
+	private static OAuth2AuthorizationCodeAuthenticationProvider codeExchanges(HttpSecurity http,
+			OAuth2AuthorizationService authorizations) {
+		OAuth2AuthorizationCodeAuthenticationProvider provider = new OAuth2AuthorizationCodeAuthenticationProvider(
+				authorizations, OfflineAccess.unlessDeclined(http.getSharedObject(OAuth2TokenGenerator.class)));
+		SessionRegistry sessions = http.getSharedObject(SessionRegistry.class);
+		if (sessions != null) {
+			provider.setSessionRegistry(sessions);
+		}
+		return provider;
 	}
 
 	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */
