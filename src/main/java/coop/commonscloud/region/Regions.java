@@ -18,6 +18,12 @@ public interface Regions {
 
 	List<Region> all();
 
+	/**
+	 * The region this deployment serves: the one named by {@code commonscloud.region.home}, else the only one there
+	 * is; empty when the named one does not exist, or there are none or several and none is named.
+	 */
+	Optional<Region> served();
+
 	/** The boundary as stored (GeoJSON), if set. */
 	Optional<String> boundaryGeoJson(RegionSlug slug);
 

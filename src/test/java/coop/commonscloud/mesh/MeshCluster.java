@@ -94,6 +94,8 @@ final class MeshCluster implements AutoCloseable {
 					"--commonscloud.mesh.node-secret=" + NODE_SECRET,
 					"--commonscloud.mesh.heartbeat-interval=PT1S",
 					"--commonscloud.mesh.isolated-after=PT4S",
+					// each node has its own address; the issuer is the region's one, the same at every node
+					"--commonscloud.public-url=" + base(),
 					"--commonscloud.identity.issuer=" + issuer(),
 					"--commonscloud.identity.signing-key.check-interval=PT1S",
 					"--spring.jmx.enabled=false",

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,8 @@ class RegionService implements Regions {
 	private final Caller caller;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	@Value("${commonscloud.region.home:}")
+	private final String home;
 	/** Parsed boundaries, so the locality rule does not re-read GeoJSON on every call. */
 	private final Map<RegionSlug, Boundary> boundaries = new ConcurrentHashMap<>();
 
@@ -76,6 +79,16 @@ class RegionService implements Regions {
 	@Transactional(readOnly = true)
 	public List<Region> all() {
 		return store.all();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Region> served() {
+		List<Region> all = all();
+		if (!home.isBlank()) {
+			return all.stream().filter(region -> region.slug().value().equals(home.strip())).findFirst();
+		}
+		return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
 	}
 
 	@Override

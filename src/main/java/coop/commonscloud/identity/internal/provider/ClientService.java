@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -37,6 +37,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientService implements Clients {
 
 	public static final String API_SCOPE = "api";
+
+	/** How a client with a secret authenticates; a public client authenticates with PKCE only ({@code none}). */
+	static final List<ClientAuthenticationMethod> SECRET_METHODS = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+			ClientAuthenticationMethod.CLIENT_SECRET_POST);
+
+	/** The grants every client gets. */
+	static final List<AuthorizationGrantType> GRANTS = List.of(AuthorizationGrantType.AUTHORIZATION_CODE,
+			AuthorizationGrantType.REFRESH_TOKEN);
+
+	/** The grants only a client with a secret gets. */
+	static final List<AuthorizationGrantType> SECRET_GRANTS = List.of(AuthorizationGrantType.CLIENT_CREDENTIALS);
 
 	private final RegisteredClientRepository clients;
 	private final ClientStore owners;
@@ -70,16 +81,13 @@ public class ClientService implements Clients {
 	}
 
 	private RegisteredClient registeredClient(NewClient request, String clientId, String secret) {
-		Set<String> scopes = new LinkedHashSet<>(Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL));
-		if (request.firstParty()) {
-			scopes.add(API_SCOPE);
-		}
+		// a public client gets no refresh token (Spring Authorization Server issues none without a secret)
+		Set<String> scopes = ProviderScope.offeredTo(request.firstParty(), !request.publicClient());
 		RegisteredClient.Builder builder = RegisteredClient.withId(UUID.randomUUID().toString())
 				.clientId(clientId)
 				.clientIdIssuedAt(clock.instant())
 				.clientName(request.name().strip())
-				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+				.authorizationGrantTypes(grants -> grants.addAll(GRANTS))
 				.redirectUris(uris -> uris.addAll(request.redirectUris()))
 				.postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris(request)))
 				.scopes(s -> s.addAll(scopes))
@@ -98,9 +106,8 @@ public class ClientService implements Clients {
 			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
 		} else {
 			builder.clientSecret(secrets.encode(secret))
-					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-					.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-					.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+					.clientAuthenticationMethods(methods -> methods.addAll(SECRET_METHODS))
+					.authorizationGrantTypes(grants -> grants.addAll(SECRET_GRANTS));
 		}
 		return builder.build();
 	}

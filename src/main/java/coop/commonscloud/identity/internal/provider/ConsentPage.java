@@ -43,7 +43,7 @@ public class ConsentPage {
 		List<Scope> scopes = new ArrayList<>();
 		for (String name : new LinkedHashSet<>(Arrays.asList(scope.split(" ")))) {
 			if (!OidcScopes.OPENID.equals(name) && !name.isBlank()) {
-				scopes.add(new Scope(name, describe(name), granted.contains(name)));
+				scopes.add(new Scope(name, ProviderScope.describe(name), granted.contains(name)));
 			}
 		}
 		model.addAttribute("clientId", clientId);
@@ -52,14 +52,5 @@ public class ConsentPage {
 		model.addAttribute("scopes", scopes);
 		model.addAttribute("username", principal.getName());
 		return "identity/consent";
-	}
-
-	private static String describe(String scope) {
-		return switch (scope) {
-			case OidcScopes.PROFILE -> "Your username and display name";
-			case OidcScopes.EMAIL -> "Your email address and whether it is verified";
-			case ClientService.API_SCOPE -> "Act for you on the region's API";
-			default -> "The permission '" + scope + "'";
-		};
 	}
 }

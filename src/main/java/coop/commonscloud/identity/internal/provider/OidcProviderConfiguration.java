@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,8 +40,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The region's OpenID Connect provider on Spring Authorization Server: clients, authorizations and
  * consents in PostgreSQL, ES256 keys from {@link SigningKeys}, refresh-token families, the
- * account claims, and sign-in events for token grants. The issuer is
- * {@code commonscloud.identity.issuer} when set, else the URL the request came in on.
+ * account claims, and sign-in events for token grants. The issuer is configured, never taken from a request's
+ * {@code Host} header: {@code commonscloud.identity.issuer} (a mesh's one issuer for the region) when set, else
+ * {@code commonscloud.public-url}, else {@code http://localhost:8080}, as for the links in mails.
  */
 @Configuration
 class OidcProviderConfiguration {
@@ -48,7 +52,8 @@ class OidcProviderConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
-			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock) throws Exception {
+			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock,
+			RegisteredClientRepository clients) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -57,15 +62,23 @@ class OidcProviderConfiguration {
 									metadata -> metadata.idTokenSigningAlgorithms(algorithms -> {
 										algorithms.clear();
 										algorithms.add("ES256");
-									}))))
+									}).claims(Discovery::onlyWhatClientsCanUse))))
+					.authorizationServerMetadataEndpoint(endpoint -> endpoint.authorizationServerMetadataCustomizer(
+							metadata -> metadata.claims(Discovery::onlyWhatClientsCanUse)))
 					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
+							.authorizationRequestConverters(converters -> OfflineAccess.ignoredWhereNotOffered(converters, clients))
 							.errorResponseHandler(new AuthorizationErrors()))
 					.tokenEndpoint(endpoint -> endpoint
-							.authenticationProviders(providers -> providers.replaceAll(provider ->
-									provider instanceof OAuth2RefreshTokenAuthenticationProvider standard
-											? new RefreshGrants(families, grantContext,
-													() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock)
-											: provider))
+							.authenticationProviders(providers -> providers.replaceAll(provider -> {
+								if (provider instanceof OAuth2RefreshTokenAuthenticationProvider standard) {
+									return new RefreshGrants(families, grantContext,
+											() -> http.getSharedObject(OAuth2TokenGenerator.class), standard, events, clock);
+								}
+								if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider) {
+									return codeExchanges(http, families);
+								}
+								return provider;
+							}))
 							.accessTokenResponseHandler(grants.success())
 							.errorResponseHandler(grants.failure()))
 					.clientAuthentication(authentication -> authentication
@@ -83,6 +96,22 @@ class OidcProviderConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Spring Authorization Server's provider for code exchanges, made as its configurer makes it (its token generator,
+	 * which the configurer has shared by now, and the session registry if there is one), except that it issues no
+	 * refresh token where a person declined {@code offline_access}.
+	 */
+	private static OAuth2AuthorizationCodeAuthenticationProvider codeExchanges(HttpSecurity http,
+			OAuth2AuthorizationService authorizations) {
+		OAuth2AuthorizationCodeAuthenticationProvider provider = new OAuth2AuthorizationCodeAuthenticationProvider(
+				authorizations, OfflineAccess.unlessDeclined(http.getSharedObject(OAuth2TokenGenerator.class)));
+		SessionRegistry sessions = http.getSharedObject(SessionRegistry.class);
+		if (sessions != null) {
+			provider.setSessionRegistry(sessions);
+		}
+		return provider;
+	}
+
 	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */
 	private static MediaTypeRequestMatcher browsers() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -91,12 +120,9 @@ class OidcProviderConfiguration {
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(@Value("${commonscloud.identity.issuer:}") String issuer) {
-		AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-		if (!issuer.isBlank()) {
-			settings.issuer(issuer);
-		}
-		return settings.build();
+	AuthorizationServerSettings authorizationServerSettings(@Value("${commonscloud.identity.issuer:}") String issuer,
+			@Value("${commonscloud.public-url:http://localhost:8080}") String publicUrl) {
+		return AuthorizationServerSettings.builder().issuer(Issuer.of(issuer, publicUrl)).build();
 	}
 
 	@Bean

@@ -115,7 +115,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			claims.claims(account, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
 		} else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-			context.getClaims().claim("region", claims.region());
+			claims.region().ifPresent(region -> context.getClaims().claim("region", region));
 			Optional<UUID> partner = partnerOfClient.get(context.getRegisteredClient().getId(), owners::partnerOf);
 			if (partner.isPresent() && !withinPartnersPowers(account, partner.get())) {
 				// a client a partner runs never acts with more than that partner's powers, whoever signed in through it

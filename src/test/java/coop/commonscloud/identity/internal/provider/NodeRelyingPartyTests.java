@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.jayway.jsonpath.JsonPath;
 import coop.commonscloud.identity.internal.AuthorizationCodeFlow;
 import coop.commonscloud.identity.internal.Browser;
-import coop.commonscloud.identity.internal.LoginPageStub;
+import coop.commonscloud.identity.internal.ServedAtPublicUrl;
 import coop.commonscloud.identity.internal.StewardCalls;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * A relying party not written in Java: node with the npm package {@code openid-client}, installed
@@ -30,21 +27,16 @@ import org.springframework.context.annotation.Import;
  * person in with PKCE (this test plays the person's browser), checks the ID token's signature
  * against the JWKS, reads userinfo, refreshes and builds the logout URL, which the browser follows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(LoginPageStub.class)
-class NodeRelyingPartyTests {
+class NodeRelyingPartyTests extends ServedAtPublicUrl {
 
 	static final Path SOURCE = Path.of("src/test/node");
 	static final Path INSTALLED = Path.of("target/node-rp");
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void openid_client_on_node_completes_the_whole_flow() throws Exception {
 		assumeTrue(commandWorks("node", "--version"), "node is not installed");
 		installOpenIdClient();
-		String issuer = "http://127.0.0.1:" + port;
+		String issuer = PUBLIC_URL;
 		StewardCalls region = new StewardCalls(issuer);
 		StewardCalls.Client client = region.client("Node service", List.of(AuthorizationCodeFlow.REDIRECT), false, true);
 		String username = StewardCalls.unique("node");

@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import coop.commonscloud.identity.internal.Browser;
-import coop.commonscloud.identity.internal.LoginPageStub;
+import coop.commonscloud.identity.internal.ServedAtPublicUrl;
 import coop.commonscloud.identity.internal.StewardCalls;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -18,10 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 
 /**
  * The Done-when test of the provider: Spring Security's own OAuth2 client, in a second Spring
@@ -29,13 +26,8 @@ import org.springframework.context.annotation.Import;
  * PKCE, an ID token verified against the JWKS, userinfo, refresh, and RP-initiated logout.
  * The provider is reached as 127.0.0.1 and the service as localhost, so their cookies stay apart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(LoginPageStub.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RelyingPartyFlowTests {
-
-	@LocalServerPort
-	int port;
+class RelyingPartyFlowTests extends ServedAtPublicUrl {
 
 	StewardCalls region;
 	String issuer;
@@ -46,8 +38,9 @@ class RelyingPartyFlowTests {
 
 	@BeforeAll
 	void a_service_registered_with_the_region_and_a_member() throws Exception {
-		issuer = "http://127.0.0.1:" + port;
+		issuer = PUBLIC_URL;
 		region = new StewardCalls(issuer);
+		theHomeRegionExists();
 		int servicePort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			servicePort = socket.getLocalPort();
@@ -89,10 +82,11 @@ class RelyingPartyFlowTests {
 				.containsEntry("name", "Person " + username)
 				.containsEntry("email", username + "@example.org")
 				.containsEntry("email_verified", false)
-				.containsKey("region");
+				.containsEntry("region", HOME_REGION);
 		assertThat((String) JsonPath.read(me.body(), "$.idTokenClaims.iss")).isEqualTo(issuer);
 		Map<String, Object> userInfo = JsonPath.read(me.body(), "$.userInfo");
-		assertThat(userInfo).containsEntry("sub", accountId).containsEntry("preferred_username", username)
+		assertThat(userInfo).containsEntry("sub", accountId).containsEntry("region", HOME_REGION)
+				.containsEntry("preferred_username", username)
 				.containsEntry("email", username + "@example.org");
 
 		// the ID token's signature verifies against the published JWKS, with ES256
