@@ -1,9 +1,11 @@
 package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.Server;
+import coop.commonscloud.infrastructure.ServerChanged;
 import coop.commonscloud.infrastructure.ServerDetails;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.infrastructure.ServerLocality;
+import coop.commonscloud.infrastructure.ServerRegistered;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.partners.Partners;
 import coop.commonscloud.platform.Caller;
@@ -17,6 +19,8 @@ import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +42,8 @@ class ServerService implements Servers {
 	private final Sites sites;
 	private final Regions regions;
 	private final Caller caller;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	@Override
 	@Transactional
@@ -49,6 +56,7 @@ class ServerService implements Servers {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already has a server named '" + details.name() + "'");
 		}
+		events.publishEvent(new ServerRegistered(id, details.partner(), Instant.now(clock)));
 		return get(id);
 	}
 
@@ -64,6 +72,7 @@ class ServerService implements Servers {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("This partner already has a server named '" + details.name() + "'");
 		}
+		events.publishEvent(new ServerChanged(id, details.partner(), existing.details().partner(), Instant.now(clock)));
 		return get(id);
 	}
 

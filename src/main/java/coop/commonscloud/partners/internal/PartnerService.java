@@ -1,6 +1,7 @@
 package coop.commonscloud.partners.internal;
 
 import coop.commonscloud.partners.Partner;
+import coop.commonscloud.partners.PartnerChanged;
 import coop.commonscloud.partners.PartnerDetails;
 import coop.commonscloud.partners.PartnerRegistered;
 import coop.commonscloud.partners.Partners;
@@ -53,6 +54,7 @@ class PartnerService implements Partners {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("A partner named '" + details.legalName() + "' is already registered");
 		}
+		events.publishEvent(new PartnerChanged(id, Instant.now(clock)));
 		return get(id);
 	}
 
@@ -101,5 +103,6 @@ class PartnerService implements Partners {
 		if (!store.declareSettlerRun(id, settlerRun)) {
 			throw new NotFound("There is no partner " + id);
 		}
+		events.publishEvent(new PartnerChanged(id, Instant.now(clock)));
 	}
 }

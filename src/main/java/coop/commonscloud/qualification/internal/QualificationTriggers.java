@@ -2,15 +2,21 @@ package coop.commonscloud.qualification.internal;
 
 import coop.commonscloud.catalogue.Catalogue;
 import coop.commonscloud.catalogue.CatalogueChanged;
+import coop.commonscloud.infrastructure.PowerSupplyDeclared;
+import coop.commonscloud.infrastructure.ServerChanged;
+import coop.commonscloud.infrastructure.ServerRegistered;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.infrastructure.TelemetryRecorded;
 import coop.commonscloud.infrastructure.TelemetrySource;
 import coop.commonscloud.infrastructure.ServerId;
 import coop.commonscloud.parameters.ParameterChanged;
+import coop.commonscloud.partners.PartnerChanged;
 import coop.commonscloud.partners.PartnerRegistered;
+import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.qualification.DeclarationSubmitted;
 import coop.commonscloud.qualification.EvidenceReviewed;
 import coop.commonscloud.region.RegionBoundaryChanged;
+import coop.commonscloud.region.SiteChanged;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import lombok.RequiredArgsConstructor;
@@ -18,8 +24,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-evaluates when what the criteria read changes: evidence, declarations, telemetry, the
- * catalogue, parameters, a region's boundary. Each runs after the change committed, through Modulith's event registry.
+ * Re-evaluates when what the criteria read changes: evidence, declarations, a partner's details,
+ * servers, sites, their power-supply declarations, telemetry, the catalogue, parameters, a region's
+ * boundary. Each runs after the change committed, through Modulith's event registry.
  */
 @Component
 @RequiredArgsConstructor
@@ -48,6 +55,45 @@ class QualificationTriggers {
 	@ApplicationModuleListener
 	void on(PartnerRegistered e) {
 		reevaluating(e, () -> evaluating.evaluate(e.partner(), "partner registered"));
+	}
+
+	@ApplicationModuleListener
+	void on(PartnerChanged e) {
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "partner's details changed"));
+	}
+
+	@ApplicationModuleListener
+	void on(ServerRegistered e) {
+		reevaluating(e, () -> evaluating.evaluate(e.partner(), "server " + e.server() + " registered"));
+	}
+
+	@ApplicationModuleListener
+	void on(ServerChanged e) {
+		reevaluating(e, () -> bothPartners(e.partner(), e.formerPartner(), "server " + e.server() + " changed"));
+	}
+
+	@ApplicationModuleListener
+	void on(SiteChanged e) {
+		reevaluating(e, () -> {
+			String cause = "site " + e.site() + " changed";
+			if (e.partner() == null && e.formerPartner() == null) {
+				evaluating.evaluateAll(cause); // a site of the region's own: its servers may be anyone's
+			} else {
+				bothPartners(e.partner(), e.formerPartner(), cause);
+			}
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PowerSupplyDeclared e) {
+		reevaluating(e, () -> {
+			String cause = "power supply of site " + e.site() + " declared: " + e.kind().label();
+			if (e.partner() != null) {
+				evaluating.evaluate(e.partner(), cause);
+			} else {
+				evaluating.evaluateAll(cause); // a site of the region's own: its servers may be anyone's
+			}
+		});
 	}
 
 	@ApplicationModuleListener
@@ -92,6 +138,16 @@ class QualificationTriggers {
 			servers.inRegion(e.region()).stream().map(l -> l.server().details().partner()).distinct()
 					.forEach(partner -> evaluating.evaluate(partner, cause)); // their servers' locality verdicts
 		});
+	}
+
+	/** A change that may move a server or site from one partner to another concerns both. */
+	private void bothPartners(PartnerId partner, PartnerId former, String cause) {
+		if (partner != null) {
+			evaluating.evaluate(partner, cause);
+		}
+		if (former != null && !former.equals(partner)) {
+			evaluating.evaluate(former, cause);
+		}
 	}
 
 	/**

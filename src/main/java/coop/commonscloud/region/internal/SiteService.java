@@ -10,12 +10,15 @@ import coop.commonscloud.region.Region;
 import coop.commonscloud.region.RegionSlug;
 import coop.commonscloud.region.Regions;
 import coop.commonscloud.region.Site;
+import coop.commonscloud.region.SiteChanged;
 import coop.commonscloud.region.SiteChoice;
 import coop.commonscloud.region.SiteDetails;
 import coop.commonscloud.region.SiteId;
 import coop.commonscloud.region.Sites;
 import coop.commonscloud.region.Locality;
 import coop.commonscloud.region.SiteKind;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +39,8 @@ class SiteService implements Sites {
 	private final Regions regions;
 	private final Partners partners;
 	private final Caller caller;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	@Override
 	@Transactional
@@ -62,6 +68,7 @@ class SiteService implements Sites {
 		} catch (DuplicateKeyException e) {
 			throw new Conflict("Region '" + details.region() + "' already has a site named '" + details.name() + "'");
 		}
+		events.publishEvent(new SiteChanged(id, details.partner(), existing.partner(), Instant.now(clock)));
 		return store.find(id).orElseThrow();
 	}
 

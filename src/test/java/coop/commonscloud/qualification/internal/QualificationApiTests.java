@@ -155,10 +155,9 @@ class QualificationApiTests {
 		long before = store.history(UUID.fromString(partner), Criterion.RENEWABLES, 1).get(0).id();
 		assertThat(latest(Criterion.RENEWABLES, server).reasons().get(0)).contains("85.00 %").contains("reaches 80 %");
 
-		Instant now = Instant.now();
 		try {
 			f.send(post("/api/parameters/renewables.minimum-average-share"), STEWARD,
-					"{\"value\":90,\"effectiveFrom\":\"" + now + "\",\"reason\":\"Qualification test: the region raises the bar\"}");
+					"{\"value\":90,\"reason\":\"Qualification test: the region raises the bar\"}");
 			await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> assertThat(latest(Criterion.RENEWABLES, server).verdict())
 					.isEqualTo(Verdict.Code.NOT_MET));
 			assertThat(latest(Criterion.RENEWABLES, server).reasons().get(0)).contains("85.00 %").contains("below 90 %");
@@ -173,7 +172,7 @@ class QualificationApiTests {
 					.isEqualTo("80");
 		} finally {
 			f.send(post("/api/parameters/renewables.minimum-average-share"), STEWARD,
-					"{\"value\":80,\"effectiveFrom\":\"" + Instant.now() + "\",\"reason\":\"Qualification test: back to the seeded value\"}");
+					"{\"value\":80,\"reason\":\"Qualification test: back to the seeded value\"}");
 		}
 	}
 

@@ -82,6 +82,18 @@ final class QualificationFixtures {
 	 * (30 W of 100 W from the grid), so the share is 85 %.
 	 */
 	void readingsAt85Percent(String server) throws Exception {
+		declareSupply(server);
+		readingsAt85PercentOnly(server);
+	}
+
+	/** Declares the supply of the server's site as generated on site. */
+	void declareSupply(String server) throws Exception {
+		send(put("/api/sites/" + JsonPath.read(get("/api/servers/" + server), "$.details.site") + "/power-supply"), STEWARD,
+				"{\"kind\":\"ON_SITE\",\"description\":\"Solar roof\"}");
+	}
+
+	/** The readings of {@link #readingsAt85Percent}, without declaring the site's supply. */
+	void readingsAt85PercentOnly(String server) throws Exception {
 		LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(3);
 		StringJoiner readings = new StringJoiner(",");
 		for (int day = 0; day < 2; day++) {
@@ -92,8 +104,6 @@ final class QualificationFixtures {
 						+ ",\"gridImportW\":" + grid + "}");
 			}
 		}
-		send(put("/api/sites/" + JsonPath.read(get("/api/servers/" + server), "$.details.site") + "/power-supply"), STEWARD,
-				"{\"kind\":\"ON_SITE\",\"description\":\"Solar roof\"}");
 		send(post("/api/servers/" + server + "/readings"), STEWARD, "{\"readings\":[" + readings + "]}");
 	}
 

@@ -83,16 +83,22 @@ public final class ServerRules {
 	/**
 	 * Resilient fallback (regional servers), due once the telemetry reaches back to the first day of
 	 * the 365-day window (a year of operation on record): the site's
-	 * outage simulation passes for the endurance parameter.
+	 * outage simulation passes for the endurance parameter. Without any telemetry it is pending,
+	 * not met: a server that has never reported is not shown as passing.
 	 */
 	public static Verdict resilientFallback(ServerFacts s) {
 		if (s.offSite()) {
 			return Verdict.met("An off-site server: the resilience criterion applies to regional servers");
 		}
 		ServerFacts.EnduranceFacts e = s.endurance();
-		if (s.firstReading() == null || s.firstReading().atZone(ZoneOffset.UTC).toLocalDate().isAfter(s.windowFrom())) {
-			return Verdict.met("Not due yet: due after a year of operation"
-					+ (s.firstReading() == null ? "" : ", from " + s.firstReading().plus(YEAR_OF_OPERATION).atZone(ZoneOffset.UTC).toLocalDate())
+		if (s.firstReading() == null) {
+			// nothing on record says the server runs at all: not a pass, whatever the calendar says
+			return Verdict.pending("No telemetry yet for " + s.name() + " or its site: send readings; the outage test is due "
+					+ "after a year of operation on record");
+		}
+		if (s.firstReading().atZone(ZoneOffset.UTC).toLocalDate().isAfter(s.windowFrom())) {
+			return Verdict.met("Not due yet: due after a year of operation, from "
+					+ s.firstReading().plus(YEAR_OF_OPERATION).atZone(ZoneOffset.UTC).toLocalDate()
 					+ (e == null ? "" : ". Simulated today: " + summary(e)));
 		}
 		if (e == null) {

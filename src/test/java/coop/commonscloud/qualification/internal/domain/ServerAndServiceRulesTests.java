@@ -94,6 +94,14 @@ class ServerAndServiceRulesTests {
 	}
 
 	@Test
+	void a_server_in_its_first_year_without_telemetry_is_pending_not_met() {
+		var notEnough = new ServerFacts.EnduranceFacts("NOT_ENOUGH_TELEMETRY", 0, 72, "no run of 3 complete days");
+		Verdict v = ServerRules.resilientFallback(regional(Optional.empty(), null, 0, null, null, notEnough));
+		assertThat(v).returns(Verdict.Code.PENDING, Verdict::code);
+		assertThat(v.reasons()).singleElement().asString().startsWith("No telemetry yet for rack-1");
+	}
+
+	@Test
 	void foss_follows_the_licence_verdict() {
 		assertThat(ServiceRules.foss("Nextcloud", "AGPL-3.0-or-later", true, List.of("OSI-approved"))).returns(Verdict.Code.MET, Verdict::code);
 		Verdict v = ServiceRules.foss("Thing", "SSPL-1.0", false, List.of("SSPL-1.0 is neither OSI-approved nor FSF-libre"));
