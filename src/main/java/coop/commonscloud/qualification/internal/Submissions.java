@@ -67,6 +67,9 @@ class Submissions {
 		Requirement r = null;
 		try {
 			r = Choice.of(Requirement.class, requirement, "The requirement the evidence is for");
+			if (r == null) {
+				problems.add("Name the requirement the evidence is for");
+			}
 		} catch (InvalidInput e) {
 			problems.addAll(e.problems());
 		}

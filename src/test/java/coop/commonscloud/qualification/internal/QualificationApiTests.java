@@ -109,6 +109,11 @@ class QualificationApiTests {
 				.content("{\"requirement\":\"NOPE\",\"statement\":\"\"}")).andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 				.andExpect(jsonPath("$.problems.length()").value(2));
+		// found by WriteEndpointFuzzProperties: evidence naming no requirement was a 500
+		mvc.perform(post("/api/qualification/partners/" + partner + "/evidence").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"statement\":\"Our rules, attached\"}")).andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.problems", org.hamcrest.Matchers.hasItem(containsString("Name the requirement"))));
 		mvc.perform(post("/api/qualification/partners/" + partner + "/declarations").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"year\":2026,\"surplusAfterLabour\":\"abc\",\"payRatio\":\"0.5\"}")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.problems", org.hamcrest.Matchers.hasItem(containsString("at least 1"))));
