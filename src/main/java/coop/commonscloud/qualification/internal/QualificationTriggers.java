@@ -74,26 +74,13 @@ class QualificationTriggers {
 
 	@ApplicationModuleListener
 	void on(SiteChanged e) {
-		reevaluating(e, () -> {
-			String cause = "site " + e.site() + " changed";
-			if (e.partner() == null && e.formerPartner() == null) {
-				evaluating.evaluateAll(cause); // a site of the region's own: its servers may be anyone's
-			} else {
-				bothPartners(e.partner(), e.formerPartner(), cause);
-			}
-		});
+		reevaluating(e, () -> partnersOfSite(e.partner(), e.formerPartner(), "site " + e.site() + " changed"));
 	}
 
 	@ApplicationModuleListener
 	void on(PowerSupplyDeclared e) {
-		reevaluating(e, () -> {
-			String cause = "power supply of site " + e.site() + " declared: " + e.kind().label();
-			if (e.partner() != null) {
-				evaluating.evaluate(e.partner(), cause);
-			} else {
-				evaluating.evaluateAll(cause); // a site of the region's own: its servers may be anyone's
-			}
-		});
+		reevaluating(e, () -> partnersOfSite(e.partner(), null,
+				"power supply of site " + e.site() + " declared: " + e.kind().label()));
 	}
 
 	@ApplicationModuleListener
@@ -138,6 +125,15 @@ class QualificationTriggers {
 			servers.inRegion(e.region()).stream().map(l -> l.server().details().partner()).distinct()
 					.forEach(partner -> evaluating.evaluate(partner, cause)); // their servers' locality verdicts
 		});
+	}
+
+	/** A site's change concerns its partner (and a former one); a site of the region's own may host anyone's servers. */
+	private void partnersOfSite(PartnerId partner, PartnerId former, String cause) {
+		if (partner == null && former == null) {
+			evaluating.evaluateAll(cause);
+		} else {
+			bothPartners(partner, former, cause);
+		}
 	}
 
 	/** A change that may move a server or site from one partner to another concerns both. */
