@@ -1,12 +1,15 @@
 package coop.commonscloud.platform.internal;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,11 +28,16 @@ import org.springframework.util.StringUtils;
  * <p>Each application context takes a lease on the server as its first disposable bean, so the
  * lease is released last, after the connection pool has closed; the server stops with the last
  * lease.
+ *
+ * <p>{@code commonscloud.database.embedded.server.*} passes settings to the server, named as in
+ * {@code postgresql.conf} with dashes for underscores: {@code ...server.shared-buffers=16MB} sets
+ * {@code shared_buffers}. The {@code site} profile sizes them for a small machine.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	static final String DATA_DIR = "commonscloud.database.embedded.data-dir";
 	static final String SYNCHRONOUS_COMMIT = "commonscloud.database.embedded.synchronous-commit";
+	static final String SERVER_SETTINGS = "commonscloud.database.embedded.server";
 	private static final Map<String, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
 	@Override
@@ -48,7 +56,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		// acknowledged; a throw-away database (tests) may skip the flush
 		String synchronousCommit = environment.getProperty(SYNCHRONOUS_COMMIT, "temporary".equals(dataDir) ? "off" : "on");
 		EmbeddedPostgresServer server = RUNNING.compute(dataDir, (dir, running) -> running != null && running.isRunning()
-				? running : EmbeddedPostgresServer.start(dir, synchronousCommit));
+				? running : EmbeddedPostgresServer.start(dir, synchronousCommit, serverSettings(environment)));
 		server.acquire();
 		application.addInitializers(context -> {
 			if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
@@ -59,5 +67,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				"spring.datasource.url", server.jdbcUrl(),
 				"spring.datasource.username", "postgres",
 				"spring.datasource.password", "")));
+	}
+
+	/** Property keys are bound relaxed (dashes); PostgreSQL's own names have underscores. */
+	static Map<String, String> serverSettings(ConfigurableEnvironment environment) {
+		Map<String, String> settings = new TreeMap<>();
+		Binder.get(environment).bind(SERVER_SETTINGS, Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+				.forEach((name, value) -> settings.put(name.replace('-', '_'), value));
+		return settings;
 	}
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketFactory;
@@ -43,6 +44,11 @@ final class EmbeddedPostgresServer {
 	}
 
 	static EmbeddedPostgresServer start(String dataDir, String synchronousCommit) {
+		return start(dataDir, synchronousCommit, Map.of());
+	}
+
+	/** With further server settings (name to value, e.g. {@code shared_buffers=16MB}), which win over the defaults here. */
+	static EmbeddedPostgresServer start(String dataDir, String synchronousCommit, Map<String, String> serverSettings) {
 		try {
 			Path socketDirectory = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -51,6 +57,7 @@ final class EmbeddedPostgresServer {
 					.setServerConfig("wal_level", "logical")
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("unix_socket_directories", socketDirectory.toString());
+			serverSettings.forEach(builder::setServerConfig);
 			// The library starts the server with -F (fsync off); a later -c fsync=... overrides it. Only a throw-away
 			// test database may lose what it committed in an OS crash or a power cut: a kept data directory syncs.
 			if ("temporary".equals(dataDir)) {
