@@ -137,7 +137,7 @@ public final class BenchDriver {
 		}
 	}
 
-	private static boolean expect(HttpClient http, HttpRequest request, int status) {
+	static boolean expect(HttpClient http, HttpRequest request, int status) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			check(response, status);
@@ -147,7 +147,7 @@ public final class BenchDriver {
 		}
 	}
 
-	private static HttpResponse<String> check(HttpResponse<String> response, int status) {
+	static HttpResponse<String> check(HttpResponse<String> response, int status) {
 		if (response.statusCode() != status) {
 			throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
 		}
