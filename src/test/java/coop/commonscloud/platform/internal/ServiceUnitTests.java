@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,7 @@ class ServiceUnitTests {
 				echo "data-dir=$COMMONSCLOUD_DATABASE_EMBEDDED_DATA_DIR"
 				""");
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-		ProcessBuilder builder = new ProcessBuilder(List.of("sh", LAUNCHER.toString()));
+		ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of("sh", LAUNCHER.toString())));
 		builder.command().addAll(List.of(args));
 		builder.environment().remove("COMMONSCLOUD_JAVA_OPTS");
 		builder.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
