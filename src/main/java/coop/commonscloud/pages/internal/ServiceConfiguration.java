@@ -32,7 +32,7 @@ record ServiceConfiguration(Software software, String callback, List<String> red
 			this.names = List.of(names);
 		}
 
-		String label() {
+		public String label() {
 			return label;
 		}
 
