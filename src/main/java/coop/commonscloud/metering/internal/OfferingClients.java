@@ -4,6 +4,7 @@ import coop.commonscloud.catalogue.Catalogue;
 import coop.commonscloud.catalogue.Offering;
 import coop.commonscloud.catalogue.OfferingId;
 import coop.commonscloud.identity.SignInActivity;
+import coop.commonscloud.metering.OfferingClientLinks;
 import coop.commonscloud.platform.Caller;
 import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor
-class OfferingClients {
+class OfferingClients implements OfferingClientLinks {
 
 	record Link(UUID offeringId, String clientId) {
 	}
@@ -55,7 +56,14 @@ class OfferingClients {
 		return new Link(offeringId.value(), owner.clientId());
 	}
 
-	Optional<String> clientOf(OfferingId offering) {
+	@Override
+	@Transactional
+	public void connect(OfferingId offering, String clientId) {
+		link(offering, clientId);
+	}
+
+	@Override
+	public Optional<String> clientOf(OfferingId offering) {
 		return store.clientOf(offering.value());
 	}
 

@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.provider;
 
+import coop.commonscloud.identity.Client;
 import coop.commonscloud.identity.ClientCredentials;
 import coop.commonscloud.identity.Clients;
 import coop.commonscloud.identity.NewClient;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
@@ -53,6 +55,7 @@ public class ClientService implements Clients {
 	private final ClientStore owners;
 	private final Caller caller;
 	private final Clock clock;
+	private final AuthorizationServerSettings provider;
 	private final ClientSecretHasher secrets = new ClientSecretHasher();
 	private final SecureRandom random = new SecureRandom();
 
@@ -78,6 +81,18 @@ public class ClientService implements Clients {
 		owners.owner(clientId, partner, request.firstParty(), caller.actor());
 		return new ClientCredentials(clientId, secret, request.name().strip(), request.publicClient(),
 				request.firstParty(), partner);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Client> ofPartner(UUID partner) {
+		caller.requireManages(new PartnerId(partner));
+		return owners.ofPartner(partner);
+	}
+
+	@Override
+	public String issuer() {
+		return provider.getIssuer();
 	}
 
 	private RegisteredClient registeredClient(NewClient request, String clientId, String secret) {

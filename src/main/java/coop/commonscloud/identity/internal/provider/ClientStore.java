@@ -1,6 +1,9 @@
 package coop.commonscloud.identity.internal.provider;
 
+import coop.commonscloud.identity.Client;
 import coop.commonscloud.identity.SignInActivity.ClientOwner;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -45,5 +48,17 @@ public class ClientStore {
 				.param("clientId", clientId)
 				.query((rs, n) -> new ClientOwner(rs.getString(1), rs.getObject(2, UUID.class)))
 				.optional();
+	}
+
+	/** The clients a partner registered, oldest first. */
+	List<Client> ofPartner(UUID partner) {
+		return jdbc.sql("""
+				select c.client_id, c.client_name, c.redirect_uris from oauth2_registered_client c
+				join client_owner o on o.registered_client_id = c.id
+				where o.partner_id = :partner order by c.client_id_issued_at, c.client_name""")
+				.param("partner", partner)
+				.query((rs, n) -> new Client(rs.getString(1), rs.getString(2), rs.getString(3) == null ? List.of()
+						: Arrays.stream(rs.getString(3).split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList()))
+				.list();
 	}
 }
