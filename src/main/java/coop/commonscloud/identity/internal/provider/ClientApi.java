@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "OpenID Connect clients")
 record ClientApi(Clients clients) {
 
-	/** The back-channel logout fields are also read under their OpenID Connect registration names. */
+	/** The back-channel logout fields are optional, and also read under their OpenID Connect registration names. */
 	record Registration(String name, List<String> redirectUris, @JsonProperty("public") boolean publicClient,
 			boolean firstParty, List<String> postLogoutRedirectUris, UUID partnerId,
 			@JsonAlias("backchannel_logout_uri") String backchannelLogoutUri,
-			@JsonAlias("backchannel_logout_session_required") boolean backchannelLogoutSessionRequired) {
+			@JsonAlias("backchannel_logout_session_required") Boolean backchannelLogoutSessionRequired) {
 	}
 
 	record Registered(@JsonProperty("client_id") String clientId, @JsonProperty("client_secret") String clientSecret,
@@ -38,7 +38,7 @@ record ClientApi(Clients clients) {
 	Registered register(@RequestBody Registration body) {
 		ClientCredentials created = clients.register(new NewClient(body.name(), body.redirectUris(), body.publicClient(),
 				body.firstParty(), body.postLogoutRedirectUris(), body.partnerId(), body.backchannelLogoutUri(),
-				body.backchannelLogoutSessionRequired()));
+				Boolean.TRUE.equals(body.backchannelLogoutSessionRequired())));
 		return new Registered(created.clientId(), created.clientSecret(), created.name(), created.publicClient(),
 				created.firstParty(), created.partnerId(), created.backchannelLogoutUri(),
 				created.backchannelLogoutSessionRequired());
