@@ -10,10 +10,19 @@ import java.util.UUID;
  * A service that signs people in through the region. Public clients (apps that cannot keep a
  * secret) must use PKCE; first-party clients skip the consent screen. Redirect URIs are https,
  * except on localhost. A steward may name the partner that runs it; a partner admin's client is
- * always its own partner's.
+ * always its own partner's. A service that gives a back-channel logout URI is sent a signed logout token there
+ * whenever a person it signed in signs out at the region (OpenID Connect Back-Channel Logout 1.0); it may require
+ * every token to name the session ({@code sid}).
  */
 public record NewClient(String name, List<String> redirectUris, boolean publicClient, boolean firstParty,
-		List<String> postLogoutRedirectUris, UUID partnerId) {
+		List<String> postLogoutRedirectUris, UUID partnerId, String backchannelLogoutUri,
+		boolean backchannelLogoutSessionRequired) {
+
+	/** A service told of nobody's logout by back-channel. */
+	public NewClient(String name, List<String> redirectUris, boolean publicClient, boolean firstParty,
+			List<String> postLogoutRedirectUris, UUID partnerId) {
+		this(name, redirectUris, publicClient, firstParty, postLogoutRedirectUris, partnerId, null, false);
+	}
 
 	public NewClient {
 		List<String> problems = new ArrayList<>();
@@ -30,6 +39,17 @@ public record NewClient(String name, List<String> redirectUris, boolean publicCl
 		}
 		for (String uri : postLogoutRedirectUris) {
 			checkUri(uri, "post-logout redirect URI", problems);
+		}
+		backchannelLogoutUri = backchannelLogoutUri == null || backchannelLogoutUri.isBlank() ? null
+				: backchannelLogoutUri.strip();
+		if (backchannelLogoutUri != null && backchannelLogoutUri.length() > 500) {
+			problems.add("A back-channel logout URI is at most 500 characters");
+		} else if (backchannelLogoutUri != null) {
+			checkUri(backchannelLogoutUri, "back-channel logout URI", problems);
+		}
+		if (backchannelLogoutSessionRequired && backchannelLogoutUri == null) {
+			problems.add("backchannelLogoutSessionRequired needs a backchannelLogoutUri, where the region sends logout "
+					+ "tokens: give one, or leave it false");
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

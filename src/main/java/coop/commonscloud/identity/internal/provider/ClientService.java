@@ -80,7 +80,7 @@ public class ClientService implements Clients {
 		clients.save(registeredClient(request, clientId, secret));
 		owners.owner(clientId, partner, request.firstParty(), caller.actor());
 		return new ClientCredentials(clientId, secret, request.name().strip(), request.publicClient(),
-				request.firstParty(), partner);
+				request.firstParty(), partner, request.backchannelLogoutUri(), request.backchannelLogoutSessionRequired());
 	}
 
 	@Override
@@ -106,9 +106,9 @@ public class ClientService implements Clients {
 				.redirectUris(uris -> uris.addAll(request.redirectUris()))
 				.postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris(request)))
 				.scopes(s -> s.addAll(scopes))
-				.clientSettings(ClientSettings.builder()
+				.clientSettings(BackChannelLogout.settings(request, ClientSettings.builder()
 						.requireProofKey(request.publicClient())
-						.requireAuthorizationConsent(!request.firstParty())
+						.requireAuthorizationConsent(!request.firstParty()))
 						.build())
 				.tokenSettings(TokenSettings.builder()
 						.authorizationCodeTimeToLive(Duration.ofMinutes(2))

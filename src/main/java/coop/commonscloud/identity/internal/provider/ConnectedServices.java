@@ -16,16 +16,22 @@ public class ConnectedServices {
 
 	private final AuthorizationStore store;
 	private final RevokedTokens revoked;
+	private final BackChannelLogout backChannel;
 
 	public List<ConnectedService> of(String username) {
 		return store.connectedServices(username);
 	}
 
-	/** Revokes every token the service holds for this person and forgets what they consented to share. */
+	/**
+	 * Revokes every token the service holds for this person and forgets what they consented to share; the service is
+	 * told by back-channel logout, if it takes them.
+	 */
 	@Transactional
 	public int revoke(String username, String clientId) {
-		List<String> families = store.registeredIdOf(clientId).map(registeredId -> store.revoke(registeredId, username))
-				.orElse(List.of());
+		List<String> families = store.registeredIdOf(clientId).map(registeredId -> {
+			backChannel.serviceRevoked(username, registeredId);
+			return store.revoke(registeredId, username);
+		}).orElse(List.of());
 		families.forEach(revoked::family);
 		return families.size();
 	}

@@ -35,4 +35,15 @@ final class Discovery {
 		metadata.remove(OAuth2AuthorizationServerMetadataClaimNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS);
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.SCOPES_SUPPORTED, ProviderScope.names());
 	}
+
+	/**
+	 * OpenID Connect Back-Channel Logout 1.0 ({@link BackChannelLogout}): offered, and every logout token names the
+	 * session ({@code sid}) that its ID tokens name. No {@code check_session_iframe}: session management by iframe is
+	 * not offered. The {@code end_session_endpoint} Spring Authorization Server lists is its RP-initiated logout.
+	 */
+	static void backChannelLogout(Map<String, Object> metadata) {
+		metadata.put("backchannel_logout_supported", true);
+		metadata.put("backchannel_logout_session_supported", true);
+		metadata.remove("check_session_iframe");
+	}
 }

@@ -8,7 +8,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import coop.commonscloud.identity.internal.keys.FastSigning;
 import coop.commonscloud.identity.internal.keys.SigningKeys;
+import coop.commonscloud.identity.internal.signin.AccountSessions;
 import coop.commonscloud.identity.internal.signin.SignInEvents;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +35,11 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -53,7 +59,7 @@ class OidcProviderConfiguration {
 	@Order(0)
 	SecurityFilterChain authorizationServer(HttpSecurity http, UserInfoClaims userInfo, TokenGrantEvents grants,
 			RefreshTokenFamilies families, GrantContext grantContext, SignInEvents events, Clock clock,
-			RegisteredClientRepository clients) throws Exception {
+			RegisteredClientRepository clients, BackChannelLogout backChannel, AccountSessions sessions) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(oidc -> oidc
@@ -62,7 +68,8 @@ class OidcProviderConfiguration {
 									metadata -> metadata.idTokenSigningAlgorithms(algorithms -> {
 										algorithms.clear();
 										algorithms.add("ES256");
-									}).claims(Discovery::onlyWhatClientsCanUse))))
+									}).claims(Discovery::onlyWhatClientsCanUse).claims(Discovery::backChannelLogout)))
+							.logoutEndpoint(endpoint -> endpoint.logoutResponseHandler(rpInitiatedLogout(backChannel, sessions))))
 					.authorizationServerMetadataEndpoint(endpoint -> endpoint.authorizationServerMetadataCustomizer(
 							metadata -> metadata.claims(Discovery::onlyWhatClientsCanUse)))
 					.authorizationEndpoint(endpoint -> endpoint.consentPage(ConsentPage.PATH)
@@ -110,6 +117,29 @@ class OidcProviderConfiguration {
 			provider.setSessionRegistry(sessions);
 		}
 		return provider;
+	}
+
+	/**
+	 * Spring Authorization Server's answer to RP-initiated logout, which signs the person out of this browser session,
+	 * after telling the services signed in through that session by back-channel and ending it in the account's list
+	 * of sessions, as the region's own sign-out does.
+	 */
+	private static OidcLogoutAuthenticationSuccessHandler rpInitiatedLogout(BackChannelLogout backChannel,
+			AccountSessions sessions) {
+		OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
+		SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
+		handler.setLogoutHandler((request, response, authentication) -> {
+			if (authentication instanceof OidcLogoutAuthenticationToken logout && logout.isPrincipalAuthenticated()) {
+				Authentication person = (Authentication) logout.getPrincipal();
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					backChannel.sessionEnded(person.getName(), session.getId());
+					sessions.ended(session);
+				}
+				signOut.logout(request, response, person);
+			}
+		});
+		return handler;
 	}
 
 	/** Requests that ask for HTML by name: browsers, not token clients that accept anything. */

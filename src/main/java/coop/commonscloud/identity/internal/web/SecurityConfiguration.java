@@ -1,6 +1,7 @@
 package coop.commonscloud.identity.internal.web;
 
 import coop.commonscloud.identity.internal.account.AccountStore;
+import coop.commonscloud.identity.internal.provider.BackChannelLogout;
 import coop.commonscloud.identity.internal.provider.ConsentPage;
 import coop.commonscloud.identity.internal.signin.AccountSessions;
 import coop.commonscloud.identity.internal.signin.PasswordSignIns;
@@ -13,6 +14,7 @@ import coop.commonscloud.identity.internal.signin.SignInThrottle;
 import coop.commonscloud.identity.internal.signin.ThrottledPasswords;
 import coop.commonscloud.parameters.PlatformParameters;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -168,7 +170,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions,
+			BackChannelLogout backChannel) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/manage/**", "/account/**", ConsentPage.PATH).authenticated()
 						.requestMatchers("/dev/outbox").hasRole("STEWARD")
@@ -178,7 +181,14 @@ class SecurityConfiguration {
 						.failureHandler(signIns.failure("/login?error"))
 						.permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout")
-						.addLogoutHandler((request, response, authentication) -> sessions.ended(request.getSession(false)))
+						.addLogoutHandler((request, response, authentication) -> {
+							HttpSession session = request.getSession(false);
+							// the services signed in through this browser session are told by back-channel logout
+							if (session != null && authentication != null && authentication.isAuthenticated()) {
+								backChannel.sessionEnded(authentication.getName(), session.getId());
+							}
+							sessions.ended(session);
+						})
 						.permitAll())
 				.headers(headers -> headers
 						.addHeaderWriter(new PagePolicy())
