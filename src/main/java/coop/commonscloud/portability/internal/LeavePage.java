@@ -3,9 +3,7 @@ package coop.commonscloud.portability.internal;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.PersonalData.Person;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +26,11 @@ class LeavePage {
 
 	@PostMapping("/account/leave")
 	String leave(@RequestParam(name = "confirm", required = false) String confirm, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			Model model) {
 		Person person = export.callingPerson();
 		try {
 			leaving.leave(confirm);
 		} catch (InvalidInput refused) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("username", person.username());
 			model.addAttribute("typed", confirm);
 			model.addAttribute("problem", refused.getMessage());
