@@ -34,6 +34,8 @@ class GovernancePersonalData implements PersonalData {
 				new Holding("proposal", "author", true, Fate.KEPT, PUBLIC_RECORD),
 				new Holding("proposal_comment", "author", true, Fate.KEPT, PUBLIC_RECORD),
 				new Holding("ballot_receipt", "cast_by", true, Fate.KEPT, "who cast a ballot (never what); " + PUBLIC_RECORD),
+				new Holding("ballot_receipt", "member_id", true, Fate.KEPT_UNDER_PSEUDONYM,
+						"the membership a receipt was cast for; exported with the receipts"),
 				new Holding("named_ballot", "member_id", true, Fate.KEPT_UNDER_PSEUDONYM,
 						"named ballots count in recorded decisions; they name the pseudonymised membership"),
 				new Holding("anonymous_participation", "member_id", true, Fate.KEPT_UNDER_PSEUDONYM,

@@ -39,6 +39,9 @@ class IdentityPersonalData implements PersonalData {
 		return List.of(
 				new Holding("account", "id", true, Fate.ERASED,
 						"the row stays so the id other modules keep names no one; username, name, address and password are overwritten"),
+				new Holding("account", "username", true, Fate.ERASED, "replaced by the pseudonym, which cannot sign in"),
+				new Holding("sign_in_event", "username", true, Fate.KEPT,
+						"append-only security log, exported with the account id's rows; kept as it is, see docs/portability.md"),
 				new Holding("sign_in_event", "account_id", true, Fate.KEPT,
 						"append-only security log (who signed in from where); kept as it is, see docs/portability.md"),
 				new Holding("account_session", "account_id", true, Fate.ERASED,
