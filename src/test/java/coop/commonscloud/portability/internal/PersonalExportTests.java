@@ -114,7 +114,7 @@ class PersonalExportTests {
 		assertThat((List<String>) JsonPath.read(governance, "$.comments[*].body")).containsExactly(alice.comment());
 		assertThat((List<String>) JsonPath.read(governance, "$.namedBallots[*].content")).containsExactly(alice.ballot());
 		assertThat((List<?>) JsonPath.read(governance, "$.anonymousPollsTakenPartIn")).hasSize(1);
-		assertThat((String) JsonPath.read(governance, "$.anonymousBallots")).contains("cannot link");
+		assertThat((String) JsonPath.read(governance, "$.anonymousBallots")).contains("can link them to you");
 		assertThat(governance).doesNotContain("sealed-" + suffix);
 
 		String services = files.get("services.json");
