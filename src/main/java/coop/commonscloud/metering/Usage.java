@@ -1,6 +1,7 @@
 package coop.commonscloud.metering;
 
 import java.time.YearMonth;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** What the metering module tells settlement. */
@@ -12,4 +13,7 @@ public interface Usage {
 	 * 100,000 people), so memory stays flat.
 	 */
 	void forEachPersonUsage(YearMonth period, Consumer<PersonUsage> sink);
+
+	/** Everything one person ever used, one entry per offering, ordered by offering id. */
+	PersonUsage usedBy(UUID person);
 }

@@ -25,4 +25,10 @@ class UsageQueries implements Usage {
 	public void forEachPersonUsage(YearMonth period, Consumer<PersonUsage> sink) {
 		store.forEachPersonUsage(period, sink);
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public PersonUsage usedBy(UUID person) {
+		return store.usedBy(person);
+	}
 }

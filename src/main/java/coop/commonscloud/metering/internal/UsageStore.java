@@ -67,6 +67,14 @@ class UsageStore {
 		}
 	}
 
+	PersonUsage usedBy(UUID person) {
+		return new PersonUsage(person, template.query("""
+				select offering, count(*) filter (where active), coalesce(sum(units), 0) from usage_day
+				where person = ? group by offering order by offering""",
+				(row, n) -> new OfferingUsage(new OfferingId(row.getObject(1, UUID.class)), row.getInt(2), row.getLong(3)),
+				person));
+	}
+
 	/** Adds the active days that are not there yet; answers how many it added. */
 	int insertActiveDays(List<ActiveDay> days) {
 		if (days.isEmpty()) {

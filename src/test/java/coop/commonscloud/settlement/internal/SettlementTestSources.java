@@ -56,6 +56,14 @@ public class SettlementTestSources implements Payments, Usage {
 	}
 
 	@Override
+	public PersonUsage usedBy(UUID person) {
+		Map<OfferingId, OfferingUsage> total = new TreeMap<>(java.util.Comparator.comparing(OfferingId::value));
+		usage.values().forEach(period -> period.getOrDefault(person, List.of()).forEach(used -> total.merge(used.offering(), used,
+				(a, b) -> new OfferingUsage(a.offering(), a.activeDays() + b.activeDays(), a.reportedUnits() + b.reportedUnits()))));
+		return new PersonUsage(person, List.copyOf(total.values()));
+	}
+
+	@Override
 	public void forEachPersonUsage(YearMonth period, Consumer<PersonUsage> sink) {
 		new TreeMap<>(usage.getOrDefault(period, Map.of())).forEach((person, used) -> sink.accept(new PersonUsage(person,
 				used.stream().sorted(java.util.Comparator.comparing(o -> o.offering().value())).toList())));
