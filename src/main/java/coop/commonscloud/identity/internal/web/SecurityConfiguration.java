@@ -170,7 +170,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/manage/**", "/account/**", ConsentPage.PATH).authenticated()
+						.requestMatchers("/manage/**", "/account/**", "/welcome", "/welcome/**", ConsentPage.PATH).authenticated()
 						.requestMatchers("/dev/outbox").hasRole("STEWARD")
 						.anyRequest().permitAll())
 				.formLogin(form -> form.loginPage("/login")
