@@ -49,6 +49,7 @@ class CatalogueAndParametersPagesTests extends WebPageTestSupport {
 		assertThat(near.text()).contains("Solar Co-op " + suffix).contains("Library " + suffix + " (Library)")
 				.contains("AGPL-3.0-or-later");
 		assertThat(near.select("td a").attr("href")).isEqualTo("/qualification/partners/" + partner.id());
+		assertThat(near.select("td .badge").text()).as("the partner's standing beside it").isNotBlank();
 		Element chatRow = rows(all, "Chat " + suffix).get(0);
 		assertThat(chatRow.select("a[href^=javascript]")).as("an address that is not a web address is no link").isEmpty();
 		assertThat(all.select("select#application option[value=%s]".formatted(cloud.id().value()))).hasSize(1);

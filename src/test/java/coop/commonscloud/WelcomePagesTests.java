@@ -63,7 +63,7 @@ class WelcomePagesTests extends WebPageTestSupport {
 
 		String newcomer = signedUp();
 		var asked = mvc.perform(get("/account/billing")).andExpect(redirectedUrlPattern("**/login")).andReturn();
-		mvc.perform(formLogin("/login").user(newcomer).password(PASSWORD)
+		mvc.perform(post("/login").with(csrf()).param("username", newcomer).param("password", PASSWORD)
 				.session((org.springframework.mock.web.MockHttpSession) asked.getRequest().getSession()))
 				.andExpect(redirectedUrlPattern("**/account/billing*"));
 	}

@@ -25,20 +25,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
  * The services on offer as a person choosing one sees them: each offering with its application, its partner and
- * where it runs (the site as the public may see it). Only partners in good standing (qualified, or provisional while
- * their evidence is reviewed) that take new sign-ups are on offer.
+ * where it runs (the site as the public may see it). Every partner that takes new sign-ups is on offer, with its
+ * standing shown beside it; a partner under a sanction that stops new sign-ups (or removes it) is not.
  */
 @Component
 @RequiredArgsConstructor
 class ServicesOnOffer {
-
-	private static final Set<Status> ON_OFFER = Set.of(Status.QUALIFIED, Status.PROVISIONAL);
 
 	private final Catalogue catalogue;
 	private final Partners partners;
@@ -65,7 +62,7 @@ class ServicesOnOffer {
 		List<Service> services = new ArrayList<>();
 		for (Offering offering : everyOffering()) {
 			Standing standing = lookups.standing(offering.details().partner());
-			if (!ON_OFFER.contains(standing.status()) || !standing.acceptsNewSignUps()) {
+			if (!standing.acceptsNewSignUps() || standing.status() == Status.SUSPENDED) {
 				continue;
 			}
 			services.add(lookups.service(offering, standing));
