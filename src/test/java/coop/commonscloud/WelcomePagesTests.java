@@ -62,18 +62,18 @@ class WelcomePagesTests extends WebPageTestSupport {
 		assertThat(page(mvc.perform(get("/account").with(signedIn(member)))).select("#continue-setting-up")).isEmpty();
 
 		String newcomer = signedUp();
-		var asked = mvc.perform(get("/account/billing")).andExpect(redirectedUrlPattern("**/login")).andReturn();
+		var asked = mvc.perform(get("/account/billing")).andExpect(redirectedUrl("/login")).andReturn();
 		mvc.perform(post("/login").with(csrf()).param("username", newcomer).param("password", PASSWORD)
 				.session((org.springframework.mock.web.MockHttpSession) asked.getRequest().getSession()))
-				.andExpect(redirectedUrlPattern("**/account/billing*"));
+				.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("/account/billing"));
 	}
 
 	@Test
 	void the_steps_need_signing_in() throws Exception {
 		for (String path : new String[] { "/welcome", "/welcome/plan", "/welcome/pay", "/welcome/services", "/welcome/data" }) {
-			mvc.perform(get(path)).andExpect(redirectedUrlPattern("**/login"));
+			mvc.perform(get(path)).andExpect(redirectedUrl("/login"));
 		}
-		mvc.perform(post("/welcome/done").with(csrf())).andExpect(redirectedUrlPattern("**/login"));
+		mvc.perform(post("/welcome/done").with(csrf())).andExpect(redirectedUrl("/login"));
 		mvc.perform(post("/welcome/plan").with(signedIn(member())).param("tier", "FULL")).andExpect(status().isForbidden());
 	}
 
