@@ -36,8 +36,8 @@ class CataloguePage {
 				.filter(s -> site == null || (s.location().site() != null && s.location().site().value().toString().equals(site)))
 				.toList());
 		model.addAttribute("anyOnOffer", !all.isEmpty());
-		model.addAttribute("application", app);
-		model.addAttribute("location", site);
+		model.addAttribute("chosenApplication", app);
+		model.addAttribute("chosenLocation", site);
 		return "pages/catalogue";
 	}
 
