@@ -3,7 +3,6 @@ package coop.commonscloud.billing.internal;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.Problems;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +18,9 @@ class BillingPage {
 	private final PaymentBook book;
 	private final PaymentReferences references;
 	private final Payers payers;
-	private final String bankDetails;
+	private final BankDetails bankDetails;
 
-	BillingPage(Plans plans, PaymentBook book, PaymentReferences references, Payers payers,
-			@Value("${commonscloud.billing.bank-details:Ask a steward for the region's bank account details.}") String bankDetails) {
+	BillingPage(Plans plans, PaymentBook book, PaymentReferences references, Payers payers, BankDetails bankDetails) {
 		this.plans = plans;
 		this.book = book;
 		this.references = references;
@@ -39,7 +37,7 @@ class BillingPage {
 		model.addAttribute("plans", plans.history(me));
 		model.addAttribute("prices", plans.prices());
 		model.addAttribute("history", book.historyOf(me));
-		model.addAttribute("bankDetails", bankDetails);
+		model.addAttribute("bank", bankDetails.account().orElse(null));
 		return "billing/account";
 	}
 

@@ -1,5 +1,6 @@
 package coop.commonscloud.identity.internal.account;
 
+import coop.commonscloud.identity.FirstSteps;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.internal.provider.ConnectedServices;
 import coop.commonscloud.identity.internal.provider.IssuedTokens;
@@ -36,11 +37,14 @@ class AccountPage {
 	private final SecondFactor secondFactor;
 	private final AccountSessions sessions;
 	private final RegionData regionData;
+	private final ObjectProvider<FirstSteps> firstSteps;
 
 	private static final String SETUP_SECRET = AccountPage.class.getName() + ".totp-secret";
 
 	AccountPage(AccountStore accounts, PasswordEncoder passwords, ConnectedServices services, IssuedTokens tokens,
-			SecondFactor secondFactor, AccountSessions sessions, ObjectProvider<RegionData> regionData) {
+			SecondFactor secondFactor, AccountSessions sessions, ObjectProvider<RegionData> regionData,
+			ObjectProvider<FirstSteps> firstSteps) {
+		this.firstSteps = firstSteps;
 		this.regionData = regionData.getIfAvailable(() -> RegionData.HERE);
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -56,6 +60,7 @@ class AccountPage {
 		model.addAttribute("account", stored.account());
 		model.addAttribute("services", services.of(stored.account().username()));
 		model.addAttribute("secondFactor", secondFactor.enabled(stored.account().id()));
+		model.addAttribute("firstStepsLeft", firstSteps.stream().anyMatch(steps -> steps.unfinished(stored.account().id())));
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 		model.addAttribute("sessions", sessions.of(stored.account().id(), request));
 		return "identity/account";

@@ -5,6 +5,7 @@ import coop.commonscloud.identity.AccountStatus;
 import coop.commonscloud.identity.IdentityParameters;
 import coop.commonscloud.identity.NewAccount;
 import coop.commonscloud.identity.Role;
+import coop.commonscloud.identity.SignedUp;
 import coop.commonscloud.identity.internal.account.AccountService;
 import coop.commonscloud.identity.internal.account.AccountStore;
 import coop.commonscloud.identity.internal.provider.RefreshTokenFamilies;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -61,6 +63,7 @@ public class SignUp {
 	private final SelfServiceStore links;
 	private final Caller caller;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
 	boolean open() {
@@ -100,6 +103,9 @@ public class SignUp {
 								+ "have one, with the username '" + owner.get().username() + "', so no account was opened."
 								+ "\n\nIf you forgot your password, choose a new one with 'Forgot your password?' on the sign-in "
 								+ "page. If it was not you, nothing changed and you can ignore this mail.");
+			}
+			if (owner.isEmpty()) {
+				events.publishEvent(new SignedUp(account.id(), clock.instant()));
 			}
 			return new Outcome.Received(account.username(), account.displayName(), email.strip(),
 					account.status() == AccountStatus.PENDING);

@@ -4,7 +4,11 @@ import coop.commonscloud.identity.internal.signin.SignInEvents.Kind;
 import coop.commonscloud.identity.internal.signin.SignInEvents.SignInEvent;
 import coop.commonscloud.identity.internal.domain.Username;
 import coop.commonscloud.identity.internal.web.SignedInAccount;
+import coop.commonscloud.identity.FirstSteps;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -21,6 +25,8 @@ public class PasswordSignIns {
 	private final SignInEvents events;
 	private final SecondFactor secondFactor;
 	private final AccountSessions sessions;
+	private final ObjectProvider<FirstSteps> firstSteps;
+	private final RequestCache savedRequests = new HttpSessionRequestCache();
 
 	public AuthenticationSuccessHandler success(String defaultTarget) {
 		SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -38,6 +44,12 @@ public class PasswordSignIns {
 			sessions.signedIn(account.accountId(), request);
 			events.record(new SignInEvent(Kind.PASSWORD, account.accountId(), Username.canonical(account.getUsername()), null, true,
 					"signed in", request.getRemoteAddr()));
+			if (savedRequests.getRequest(request, response) == null && firstSteps.stream()
+					.anyMatch(steps -> steps.unfinished(account.accountId()))) {
+				// a newcomer who did not ask for a page: on to their first steps
+				response.sendRedirect(request.getContextPath() + FirstSteps.PATH);
+				return;
+			}
 			next.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

@@ -173,7 +173,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http, PasswordSignIns signIns, AccountSessions sessions,
 			BackChannelLogout backChannel) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-						.requestMatchers("/manage/**", "/account/**", ConsentPage.PATH).authenticated()
+						.requestMatchers("/manage/**", "/account/**", "/welcome", "/welcome/**", ConsentPage.PATH).authenticated()
 						.requestMatchers("/dev/outbox").hasRole("STEWARD")
 						.anyRequest().permitAll())
 				.formLogin(form -> form.loginPage("/login")
