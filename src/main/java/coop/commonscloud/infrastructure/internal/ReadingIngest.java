@@ -57,21 +57,7 @@ class ReadingIngest {
 
 	@Transactional
 	public IngestResult ingest(List<SourcedReading> readings, boolean correction) {
-		caller.requireSignedIn();
-		if (readings.isEmpty()) {
-			throw new InvalidInput("Send at least one reading");
-		}
-		if (readings.size() > Telemetry.MAX_READINGS_PER_BATCH) {
-			throw new InvalidInput("Send at most " + Telemetry.MAX_READINGS_PER_BATCH + " readings in one request; got "
-					+ readings.size() + ". Split the upload into several requests");
-		}
-		checkTimes(readings);
-		// sorted, so that concurrent uploads take the sources' locks in one order
-		Map<TelemetrySource, List<PowerReading>> bySource = new TreeMap<>(Comparator.comparing(TelemetrySource::id));
-		for (SourcedReading reading : readings) {
-			bySource.computeIfAbsent(reading.source(), s -> new ArrayList<>()).add(reading.reading());
-		}
-		bySource.keySet().forEach(this::requireMayReport);
+		Map<TelemetrySource, List<PowerReading>> bySource = checked(readings);
 		// before any source lock is taken, in a transaction of its own
 		partitions.ensure(readings.stream().map(r -> r.reading().at()).min(Comparator.naturalOrder()).orElseThrow(),
 				readings.stream().map(r -> r.reading().at()).max(Comparator.naturalOrder()).orElseThrow());
@@ -107,6 +93,51 @@ class ReadingIngest {
 			}
 		}
 		return new IngestResult(readings.size(), stored, duplicates, corrected, bySource.size(), days);
+	}
+
+	/**
+	 * What {@link #ingest} would do with these readings, without storing anything: the same checks
+	 * refuse the same uploads, and each source's repeats, stored duplicates, differing readings and
+	 * gaps are counted.
+	 */
+	@Transactional(readOnly = true)
+	public List<IngestPreview> preview(List<SourcedReading> readings) {
+		Map<TelemetrySource, List<PowerReading>> bySource = checked(readings);
+		List<IngestPreview> previews = new ArrayList<>();
+		for (Map.Entry<TelemetrySource, List<PowerReading>> entry : bySource.entrySet()) {
+			TelemetrySource source = entry.getKey();
+			List<PowerReading> batch = withoutRepeats(source, entry.getValue());
+			List<TelemetryStore.Difference> differences = store.differences(source, batch);
+			int alreadyStored = store.countStored(source, batch) - differences.size();
+			List<Instant> times = batch.stream().map(PowerReading::at).sorted().toList();
+			Instant first = times.get(0);
+			Instant last = times.get(times.size() - 1);
+			TreeSet<Instant> after = new TreeSet<>(times);
+			after.addAll(store.times(source, first, last.plusSeconds(1)));
+			previews.add(new IngestPreview(source, entry.getValue().size(), entry.getValue().size() - batch.size(),
+					alreadyStored, differences, first, last, IngestPreview.gaps(after)));
+		}
+		return previews;
+	}
+
+	/** The checks every upload passes before anything is looked up or stored; the readings by source. */
+	private Map<TelemetrySource, List<PowerReading>> checked(List<SourcedReading> readings) {
+		caller.requireSignedIn();
+		if (readings.isEmpty()) {
+			throw new InvalidInput("Send at least one reading");
+		}
+		if (readings.size() > Telemetry.MAX_READINGS_PER_BATCH) {
+			throw new InvalidInput("Send at most " + Telemetry.MAX_READINGS_PER_BATCH + " readings in one request; got "
+					+ readings.size() + ". Split the upload into several requests");
+		}
+		checkTimes(readings);
+		// sorted, so that concurrent uploads take the sources' locks in one order
+		Map<TelemetrySource, List<PowerReading>> bySource = new TreeMap<>(Comparator.comparing(TelemetrySource::id));
+		for (SourcedReading reading : readings) {
+			bySource.computeIfAbsent(reading.source(), s -> new ArrayList<>()).add(reading.reading());
+		}
+		bySource.keySet().forEach(this::requireMayReport);
+		return bySource;
 	}
 
 	private void checkTimes(List<SourcedReading> readings) {

@@ -2,7 +2,6 @@ package coop.commonscloud.infrastructure.internal;
 
 import coop.commonscloud.infrastructure.Server;
 import coop.commonscloud.infrastructure.ServerId;
-import coop.commonscloud.infrastructure.ServerRole;
 import coop.commonscloud.infrastructure.Servers;
 import coop.commonscloud.partners.Partner;
 import coop.commonscloud.partners.Partners;
@@ -11,7 +10,6 @@ import coop.commonscloud.platform.Conflict;
 import coop.commonscloud.platform.InvalidInput;
 import coop.commonscloud.platform.PartnerId;
 import coop.commonscloud.platform.Problems;
-import coop.commonscloud.region.Sites;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -27,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * refused form comes back on its own page with the problems and everything that was typed.
  */
 @Controller
-record ServerFormPages(Servers servers, Partners partners, Sites sites, Caller caller) {
+record ServerFormPages(Servers servers, Partners partners, ServerPage page, Caller caller) {
 
 	@PostMapping("/manage/partners/{partnerId}/servers")
 	String add(@PathVariable UUID partnerId, @ModelAttribute("serverForm") ServerForm form, Model model,
@@ -37,7 +35,7 @@ record ServerFormPages(Servers servers, Partners partners, Sites sites, Caller c
 			Server server = servers.add(form.details(partner.id()));
 			redirect.addFlashAttribute("notice", "Server '" + server.details().name() + "' added");
 		} catch (InvalidInput | Conflict e) {
-			return page(model, partner, null, Problems.of(e));
+			return page.render(model, partner, null, Problems.of(e), null);
 		}
 		return "redirect:/manage/partners/" + partnerId;
 	}
@@ -47,7 +45,7 @@ record ServerFormPages(Servers servers, Partners partners, Sites sites, Caller c
 		Server server = servers.get(new ServerId(id));
 		caller.requireManages(server.details().partner());
 		model.addAttribute("serverForm", ServerForm.of(server));
-		return page(model, partners.get(server.details().partner()), server, List.of());
+		return page.render(model, server, List.of(), null);
 	}
 
 	@PostMapping("/manage/servers/{id}")
@@ -55,23 +53,13 @@ record ServerFormPages(Servers servers, Partners partners, Sites sites, Caller c
 			RedirectAttributes redirect) {
 		Server server = servers.get(new ServerId(id));
 		PartnerId partner = server.details().partner();
+		caller.requireManages(partner);
 		try {
 			Server updated = servers.update(server.id(), form.details(partner));
 			redirect.addFlashAttribute("notice", "Server '" + updated.details().name() + "' saved");
 		} catch (InvalidInput | Conflict e) {
-			return page(model, partners.get(partner), server, Problems.of(e));
+			return page.render(model, server, Problems.of(e), null);
 		}
 		return "redirect:/manage/partners/" + partner;
-	}
-
-	private String page(Model model, Partner partner, Server server, List<String> problems) {
-		model.addAttribute("partner", partner);
-		model.addAttribute("server", server);
-		model.addAttribute("siteChoices", sites.choicesFor(partner.id()));
-		model.addAttribute("roles", ServerRole.values());
-		if (!problems.isEmpty()) {
-			model.addAttribute("problems", problems);
-		}
-		return "manage/server-form";
 	}
 }

@@ -83,6 +83,23 @@ class TelemetryStore {
 				.list();
 	}
 
+	/** How many of the sent readings' times are stored already, whatever their values. */
+	int countStored(TelemetrySource source, List<PowerReading> readings) {
+		Object[] arrays = arrays(readings);
+		return jdbc.sql("select count(*) from " + SENT + " join power_reading p on p.source_id = ? and p.measured_at = t.at")
+				.params(arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], source.id())
+				.query(Integer.class).single();
+	}
+
+	/** The times of a source's stored readings from {@code from} (inclusive) to {@code to} (exclusive). */
+	List<Instant> times(TelemetrySource source, Instant from, Instant to) {
+		return jdbc.sql("select measured_at from power_reading where source_id = ? and measured_at >= ? and measured_at < ? "
+				+ "order by measured_at")
+				.params(source.id(), Timestamp.from(from), Timestamp.from(to))
+				.query((rs, row) -> rs.getTimestamp(1).toInstant())
+				.list();
+	}
+
 	void correct(TelemetrySource source, List<Difference> differences, String actor) {
 		for (Difference d : differences) {
 			jdbc.sql("insert into power_reading_correction (source_kind, source_id, measured_at, old_consumption_w, "
