@@ -2,12 +2,15 @@ package coop.commonscloud.platform.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -20,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * fast} stops one (the clients it served died with that JVM), with the {@code pg_ctl} next to its own binary.
  *
  * <p>A {@code postmaster.pid} whose process is gone, or is no PostgreSQL server on this directory, is left to
- * PostgreSQL, which checks the same and starts over it.
+ * PostgreSQL, which checks the same and starts over it. A server whose JVM is alive is no leftover: the library
+ * holds a lock on {@value #LIBRARY_LOCK} in the data directory while it runs one, which the kernel releases when
+ * that JVM dies; a second platform started on the same directory is refused instead of stopping the first one's
+ * database.
  */
 final class LeftoverPostmaster {
 
 	private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
+	static final String LIBRARY_LOCK = "epg-lock";
 
 	private final ProcessHandle process;
 	private final Path dataDir;
@@ -37,6 +44,11 @@ final class LeftoverPostmaster {
 
 	/** Stops the server an earlier run left on {@code dataDir}, if there is one; answers whether there was. */
 	static boolean stopIfRunning(Path dataDir) {
+		if (inUse(dataDir)) {
+			throw new IllegalStateException("Another running Commons Cloud uses the embedded PostgreSQL in " + dataDir
+					+ " (a live JVM holds " + dataDir.resolve(LIBRARY_LOCK) + "); stop it first, or give this one its own "
+					+ "commonscloud.database.embedded.data-dir");
+		}
 		return find(dataDir).map(leftover -> {
 			leftover.stop();
 			return true;
@@ -63,6 +75,26 @@ final class LeftoverPostmaster {
 				.map(process -> new LeftoverPostmaster(process, dataDir));
 	}
 
+	/** Whether a live JVM (this one included) holds the library's lock on the directory. */
+	static boolean inUse(Path dataDir) {
+		Path lock = dataDir.resolve(LIBRARY_LOCK);
+		if (!Files.exists(lock)) {
+			return false;
+		}
+		try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+			FileLock held = channel.tryLock();
+			if (held == null) {
+				return true;
+			}
+			held.release();
+			return false;
+		} catch (OverlappingFileLockException heldByThisJvm) {
+			return true;
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not check the lock " + lock, e);
+		}
+	}
+
 	long pid() {
 		return process.pid();
 	}
@@ -81,8 +113,8 @@ final class LeftoverPostmaster {
 				// SIGTERM: a smart shutdown, which its clients (gone with the JVM) no longer hold up
 				process.destroy();
 			}
-			process.onExit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-		} catch (IOException | ExecutionException | TimeoutException e) {
+			awaitStopped();
+		} catch (IOException | TimeoutException e) {
 			throw new IllegalStateException("Could not stop the PostgreSQL server (pid " + process.pid()
 					+ ") that an earlier run left on " + dataDir + "; stop it, then start again", e);
 		} catch (InterruptedException e) {
@@ -90,6 +122,21 @@ final class LeftoverPostmaster {
 			throw new IllegalStateException("Interrupted while stopping the PostgreSQL server left on " + dataDir, e);
 		}
 		log.info("The PostgreSQL server left on {} has stopped", dataDir);
+	}
+
+	/**
+	 * A server removes {@code postmaster.pid} as it exits. Its process may linger as a zombie where nothing reaps
+	 * the orphans of the killed JVM (PID 1 in some containers), so its exit is no sign to wait for.
+	 */
+	private void awaitStopped() throws InterruptedException, TimeoutException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (Files.exists(pidFile) && process.isAlive()) {
+			if (System.nanoTime() > deadline) {
+				throw new TimeoutException("still running after " + PATIENCE.toSeconds() + " s");
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	private static boolean isPostgres(ProcessHandle process) {
