@@ -108,7 +108,10 @@ final class LeftoverPostmaster {
 				Process stopping = new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast",
 						"-w", "-t", String.valueOf(PATIENCE.toSeconds())).redirectErrorStream(true)
 						.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-				stopping.waitFor(PATIENCE.toSeconds() + 5, TimeUnit.SECONDS);
+				// pg_ctl refuses to run as root (as in some containers), where the library's server still runs
+				if (!stopping.waitFor(PATIENCE.toSeconds() + 5, TimeUnit.SECONDS) || stopping.exitValue() != 0) {
+					process.destroy();
+				}
 			} else {
 				// SIGTERM: a smart shutdown, which its clients (gone with the JVM) no longer hold up
 				process.destroy();
