@@ -30,11 +30,39 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A region's mesh on loopback for tests: per node an embedded PostgreSQL (logical WAL) with its own
  * data directory and port, and an application context with its own HTTP port and key files. All
  * nodes share the region's issuer, which (as split-horizon DNS would for people at site A) names site A.
+ *
+ * <p>Each node's database is set up as an operator sets up an external PostgreSQL for a node
+ * (docs/architecture.md, "External PostgreSQL: roles"): the application and the other nodes' subscriptions
+ * sign in as {@value #ROLE}, which owns the tables but is no superuser, with a SCRAM password; only the tests'
+ * own look into a node's database ({@link Node#sql()}) use the superuser.
  */
 final class MeshCluster implements AutoCloseable {
 
 	static final String NODE_SECRET = "node-secret-for-the-mesh-tests";
 	static final String STEWARD = "admin:steward-password-for-tests";
+	static final String ROLE = "commonscloud";
+	static final String ROLE_PASSWORD = "database-password-for-the-mesh-tests";
+
+	/**
+	 * A subscription owned by a role that is no superuser must sign in with a password the publisher asks for
+	 * ({@code password_required}), so the application role has no {@code trust} line; the superuser keeps one
+	 * for the tests' look into the database and the library's own start-up check.
+	 */
+	private static final String HOST_BASED_AUTHENTICATION = """
+			local   all  postgres                    trust
+			host    all  postgres      127.0.0.1/32  trust
+			host    all  postgres      ::1/128       trust
+			host    all  commonscloud  127.0.0.1/32  scram-sha-256
+			host    all  commonscloud  ::1/128       scram-sha-256
+			""";
+
+	/** docs/architecture.md, "External PostgreSQL: roles", for the database {@code postgres}. */
+	private static final List<String> ROLE_SETUP = List.of(
+			"create role commonscloud login nosuperuser replication password '" + ROLE_PASSWORD + "'",
+			"grant pg_create_subscription to commonscloud",
+			"grant set on parameter session_replication_role to commonscloud",
+			"alter database postgres owner to commonscloud",
+			"alter schema public owner to commonscloud");
 
 	final class Node {
 		final String name;
@@ -57,7 +85,19 @@ final class MeshCluster implements AutoCloseable {
 			postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(dataDir).setCleanDataDirectory(false)
 					.setRegisterShutdownHook(true).setServerConfig("wal_level", "logical")
 					.setServerConfig("max_connections", "120").setServerConfig("wal_sender_timeout", "10s")
-					.setServerConfig("wal_retrieve_retry_interval", "1s").start();
+					.setServerConfig("wal_retrieve_retry_interval", "1s")
+					.setDataDirectoryCustomizer(data -> {
+						try {
+							Files.writeString(data.toPath().resolve("pg_hba.conf"), HOST_BASED_AUTHENTICATION);
+						} catch (IOException e) {
+							throw new UncheckedIOException(e);
+						}
+					})
+					.start();
+			JdbcClient superuser = sql();
+			if (superuser.sql("select count(*) from pg_roles where rolname = ?").param(ROLE).query(Long.class).single() == 0) {
+				ROLE_SETUP.forEach(statement -> superuser.sql(statement).update());
+			}
 		}
 
 		void stopDatabase() throws IOException {
@@ -65,7 +105,7 @@ final class MeshCluster implements AutoCloseable {
 		}
 
 		String conninfo() {
-			return "host=127.0.0.1 port=" + pgPort + " dbname=postgres user=postgres";
+			return "host=127.0.0.1 port=" + pgPort + " dbname=postgres user=" + ROLE + " password=" + ROLE_PASSWORD;
 		}
 
 		String base() {
@@ -76,6 +116,7 @@ final class MeshCluster implements AutoCloseable {
 			return http;
 		}
 
+		/** As the superuser: for the tests' look into the node's database, never the application's. */
 		JdbcClient sql() {
 			return JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", ""));
 		}
@@ -84,8 +125,8 @@ final class MeshCluster implements AutoCloseable {
 			List<String> args = new ArrayList<>(List.of(
 					"--server.port=" + httpPort,
 					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
-					"--spring.datasource.username=postgres",
-					"--spring.datasource.password=",
+					"--spring.datasource.username=" + ROLE,
+					"--spring.datasource.password=" + ROLE_PASSWORD,
 					"--spring.datasource.hikari.maximum-pool-size=6",
 					"--spring.datasource.hikari.connection-timeout=3000",
 					"--spring.flyway.locations=classpath:db/migration,classpath:db/mesh-test",

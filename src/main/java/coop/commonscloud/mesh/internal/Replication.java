@@ -64,7 +64,8 @@ class Replication {
 	 * At a site, once approved: empties its region tables (they hold only what its own migrations
 	 * seeded, which the core's copy replaces) and subscribes to the core's region data with an initial
 	 * copy. Emptying runs as replication does ({@code session_replication_role = replica}), so neither
-	 * the append-only nor the read-only triggers refuse it: it needs a superuser.
+	 * the append-only nor the read-only triggers refuse it: it needs a superuser, or a role granted
+	 * {@code set on parameter session_replication_role} (docs/architecture.md, "External PostgreSQL: roles").
 	 */
 	void subscribeToRegionData(String coreDatabase, String slot) {
 		List<String> region = tables.regionTables();

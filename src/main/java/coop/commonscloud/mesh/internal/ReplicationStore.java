@@ -53,7 +53,8 @@ class ReplicationStore {
 
 	/**
 	 * Empties the tables as replication would ({@code session_replication_role = replica} for the rest of
-	 * the transaction), so neither the append-only nor the read-only triggers refuse it: it needs a superuser.
+	 * the transaction), so neither the append-only nor the read-only triggers refuse it: it needs a superuser, or a
+	 * role granted {@code set on parameter session_replication_role}.
 	 */
 	void truncateAsReplication(List<String> tables) {
 		jdbc.sql("set local session_replication_role = replica").update();

@@ -23,7 +23,8 @@ import org.springframework.util.StringUtils;
  * Flyway, the Modulith event registry) is ordinary Spring Boot auto-configuration. One server
  * is started per data directory and JVM: test contexts share it, a restart of the app keeps
  * its data in {@code commonscloud.database.embedded.data-dir} (default {@code ./data/postgres}).
- * The value {@code temporary} gives a fresh, throw-away directory.
+ * The value {@code temporary} gives a fresh, throw-away directory. The datasource signs in as the application's
+ * own role, which owns its tables and is no superuser (see {@link EmbeddedDatabaseRoles}).
  *
  * <p>Each application context takes a lease on the server as its first disposable bean, so the
  * lease is released last, after the connection pool has closed; the server stops with the last
@@ -65,8 +66,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		});
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
 				"spring.datasource.url", server.jdbcUrl(),
-				"spring.datasource.username", "postgres",
-				"spring.datasource.password", "")));
+				"spring.datasource.username", server.username(),
+				"spring.datasource.password", server.password())));
 	}
 
 	/** Property keys are bound relaxed (dashes); PostgreSQL's own names have underscores. */

@@ -25,7 +25,7 @@ class EmbeddedPostgresDurabilityTests {
 	private static String setting(String dataDir, String name) throws Exception {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, "on");
 		server.acquire();
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
 				ResultSet rs = connection.createStatement().executeQuery("show " + name)) {
 			rs.next();
 			return rs.getString(1);
