@@ -25,7 +25,7 @@ record PartnerServices(Catalogue catalogue, Servers servers, Clients clients, Of
 	/** One offering: what it runs, where, and the client whose sign-ins count for it (null: none yet). */
 	record OfferingRow(Offering offering, String application, String server, String clientId) {
 
-		String label() {
+		public String label() {
 			return application + " on " + server
 					+ (offering.details().address() == null ? "" : " (" + offering.details().address() + ")");
 		}

@@ -25,6 +25,7 @@ final class Readme {
 			                         and ballot receipts. Ballots of anonymous polls carry no voter, so
 			                         they cannot be linked to you and are not in this export; it lists
 			                         only the anonymous polls you took part in.
+			chosen-services.csv      the services you picked from the catalogue, and when
 			services.json            the offerings you used, who runs them, and each service's own
 			                         data-export link where it has one (the service itself may hold more
 			                         than the region does)

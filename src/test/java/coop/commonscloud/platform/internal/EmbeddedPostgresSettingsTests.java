@@ -32,7 +32,7 @@ class EmbeddedPostgresSettingsTests {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start("temporary", "off",
 				Map.of("shared_buffers", "16MB", "work_mem", "2MB", "max_connections", "30"));
 		server.acquire();
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl())) {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
 			assertThat(setting(connection, "shared_buffers")).isEqualTo("16MB");
 			assertThat(setting(connection, "work_mem")).isEqualTo("2MB");
 			// the built-in default is 200

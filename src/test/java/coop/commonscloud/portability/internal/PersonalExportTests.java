@@ -82,7 +82,7 @@ class PersonalExportTests {
 		Map<String, String> files = export(alice.username());
 
 		assertThat(files.keySet()).containsExactlyInAnyOrder("README.txt", "account.json", "payments.csv", "payments.json",
-				"usage.csv", "where-my-money-went.csv", "governance.json", "services.json");
+				"usage.csv", "where-my-money-went.csv", "governance.json", "services.json", "chosen-services.csv");
 		String everything = String.join("\n", files.values());
 		for (String bobs : List.of(bob.id().toString(), bob.username(), bob.paymentReference(), bob.comment(), bob.ballot())) {
 			assertThat(everything).as("the second person's " + bobs).doesNotContain(bobs);
