@@ -121,9 +121,16 @@ class DemoRegionLoaderTests {
 
 	private List<Partner> demoPartners() {
 		List<String> names = List.of(NaarmDemo.MERRI, NaarmDemo.WESTSIDE, NaarmDemo.RANGES);
-		return partners.list(new Paged.Request(0, Paged.MAX_SIZE)).items().stream()
-				.filter(p -> names.contains(p.legalName()))
-				.toList();
+		// the shared test database holds more partners than one page: read every page
+		List<Partner> found = new java.util.ArrayList<>();
+		Paged<Partner> page = partners.list(new Paged.Request(0, Paged.MAX_SIZE));
+		for (int next = 1; ; next++) {
+			page.items().stream().filter(p -> names.contains(p.legalName())).forEach(found::add);
+			if (next >= page.totalPages()) {
+				return found;
+			}
+			page = partners.list(new Paged.Request(next, Paged.MAX_SIZE));
+		}
 	}
 
 	private Account admin(String username) {
